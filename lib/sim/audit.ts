@@ -45,11 +45,16 @@ export function computeAudit(w: World, producer: ProducerState, consumer: Consum
   }
 
   const groupCommitted = consumer.group.committed;
+  // Records a live consumer still holds (being processed, or queued for a worker) are in
+  // progress, not missed.
+  const inProgress = new Set<number>();
+  if (consumer.alive)
+    for (const work of [consumer.work, consumer.worker]) if (work) for (let i = work.done; i < work.messages.length; i++) inProgress.add(work.messages[i]!);
   const missedByConsumer: number[] = [];
   const limit = Math.min(groupCommitted ?? 0, hw);
   for (const r of committedRecords) {
     if (r.offset >= limit) break;
-    if (consumer.processedCount[r.message] === 0) missedByConsumer.push(r.message);
+    if (consumer.processedCount[r.message] === 0 && !inProgress.has(r.message)) missedByConsumer.push(r.message);
   }
   const processedTwice: number[] = [];
   let unique = 0;

@@ -361,7 +361,8 @@ export function crashConsumer(w: World, c: ConsumerState, restartAfterMs: number
   c.alive = false;
   c.phase = "crashed";
   w.emit({ type: "consumer-crashed", reason: c.worker.messages.length > c.worker.done ? `unprocessed-${c.worker.messages.length - c.worker.done}` : "crash" });
-  expireSessionAt(w, c, sessionExpiry(w, c, w.nowMs), () => c.incarnation === inc);
+  // The dead member sends no more heartbeats, whatever a restarted process does under a new id.
+  expireSessionAt(w, c, sessionExpiry(w, c, w.nowMs), () => true);
   c.work = null;
   c.worker = { messages: [], offsets: [], done: 0, startMs: 0, token: 0, then: null };
   if (restartAfterMs === undefined) return;

@@ -21,6 +21,8 @@ export interface SimRun {
   readonly nowMs: number;
   /** True once nothing is left to happen before scenario.durationMs. */
   readonly done: boolean;
+  /** How many queue items (internal steps, logged or not) have run: a measure of work done. */
+  readonly processedEvents: number;
   /** The event log so far (shared, append-only: do not mutate). */
   readonly events: readonly SimEvent[];
   /** Runs until at least one new event is logged, or the run ends; returns the new events. */
@@ -103,6 +105,7 @@ function schedulePeriodicTasks(w: World): void {
 
 class Run implements SimRun {
   private finished = false;
+  processedEvents = 0;
 
   constructor(
     private readonly w: World,
@@ -147,6 +150,7 @@ class Run implements SimRun {
     if (next === undefined || next > this.w.scenario.durationMs) return this.finish();
     if (next > limit) return;
     const item = this.w.queue.pop()!;
+    this.processedEvents++;
     this.w.nowMs = item.atMs;
     item.run();
   }
