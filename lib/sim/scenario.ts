@@ -215,5 +215,6 @@ function describe(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
+  if (typeof value === "number") return String(value);
   return typeof value === "string" ? `the string ${JSON.stringify(value).slice(0, 40)}` : typeof value;
 }

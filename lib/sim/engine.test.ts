@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { createRun, parseScenario, runScenario, type ScenarioInput } from "./index";
+
+function scenario(input: ScenarioInput) {
+  const r = parseScenario(input);
+  if (!r.ok) throw new Error(r.error);
+  return r.scenario;
+}
+
+const faulty: ScenarioInput = {
+  producer: { acks: "1", messages: 300 },
+  durationMs: 30_000,
+  faults: [
+    { atMs: 1000, type: "pause-replication", broker: "followers", durationMs: 3000 },
+    { atMs: 2000, type: "crash-broker", broker: "leader", restartAfterMs: 12_000 },
+  ],
+};
+
+describe("the stepping API", () => {
+  it("step() returns the next logged events in order and ends at durationMs", () => {
+    const run = createRun(scenario(faulty));
+    // Creating the run already logs the initial election.
+    const seen = [...run.events];
+    expect(seen.map((e) => e.type)).toEqual(["leader-elected"]);
+    let guard = 0;
+    while (!run.done && guard++ < 100_000) {
+      const events = run.step();
+      for (const e of events) expect(e.atMs).toBeLessThanOrEqual(run.nowMs);
+      seen.push(...events);
+    }
+    expect(run.done).toBe(true);
+    expect(run.nowMs).toBe(30_000);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.atMs).toBeGreaterThanOrEqual(seen[i - 1]!.atMs);
+    const batch = runScenario(faulty);
+    if (!batch.ok) throw new Error(batch.error);
+    expect(seen).toEqual(batch.output.events);
+    expect(run.audit().log).toEqual(batch.output.log);
+  });
+
+  it("advanceTo() stops at the requested moment, and the snapshot shows that moment", () => {
+    const run = createRun(scenario(faulty));
+    run.advanceTo(1500);
+    const before = run.snapshot();
+    expect(before.atMs).toBe(1500);
+    expect(before.partition.leader).toBe(0);
+    expect(before.brokers[0]!.role).toBe("leader");
+    expect(before.brokers[1]!.replicationPaused).toBe(true);
+    // The leader is ahead of its paused followers, and its HW waits for them.
+    expect(before.brokers[0]!.logEndOffset).toBeGreaterThan(before.brokers[1]!.logEndOffset);
+    expect(before.brokers[0]!.highWatermark).toBeLessThanOrEqual(before.brokers[1]!.logEndOffset);
+
+    run.advanceTo(2500);
+    const crashed = run.snapshot();
+    expect(crashed.brokers[0]!.process).toBe("crashed");
+    expect(crashed.partition.leader).toBe(0); // not fenced yet: 9 s session timeout
+
+    run.advanceTo(12_000);
+    const after = run.snapshot();
+    expect(after.partition.leader).toBe(1);
+    expect(after.brokers[0]!.fenced).toBe(true);
+    expect(after.partition.leaderEpoch).toBeGreaterThan(0);
+  });
+
+  it("snapshots are plain data that survive structuredClone and JSON", () => {
+    const run = createRun(scenario(faulty));
+    run.advanceTo(3000);
+    const snap = run.snapshot();
+    expect(structuredClone(snap)).toEqual(snap);
+    expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
+    const log = snap.brokers[0]!.log;
+    expect(log.length).toBeGreaterThan(0);
+    expect(log[0]).toMatchObject({ baseOffset: 0, firstMessage: 1, epoch: 0 });
+    // Nothing has reached disk yet: 3 s < pageCacheFlushMs, no fsync configured.
+    expect(log.every((b) => !b.durable)).toBe(true);
+  });
+
+  it("the event log setting filters routine events without changing the outcome", () => {
+    const all = runScenario(faulty);
+    const key = runScenario({ ...faulty, eventLog: "key" });
+    const none = runScenario({ ...faulty, eventLog: "none" });
+    if (!all.ok || !key.ok || !none.ok) throw new Error("invalid");
+    expect(key.output.log).toEqual(all.output.log);
+    expect(none.output.consumer).toEqual(all.output.consumer);
+    expect(none.output.events).toEqual([]);
+    expect(key.output.events.some((e) => e.type === "appended")).toBe(false);
+    expect(key.output.events.some((e) => e.type === "leader-elected")).toBe(true);
+    expect(key.output.events.length).toBeLessThan(all.output.events.length);
+  });
+
+  it("the seed changes the network jitter, and so the run", () => {
+    const a = runScenario({ ...faulty, seed: 1 });
+    const b = runScenario({ ...faulty, seed: 2 });
+    if (!a.ok || !b.ok) throw new Error("invalid");
+    expect(JSON.stringify(a.output.events)).not.toEqual(JSON.stringify(b.output.events));
+  });
+
+  it("a disabled consumer reads nothing and reports no lag", () => {
+    const r = runScenario({ consumer: { enabled: false }, producer: { messages: 50 } });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.output.consumer).toEqual({ processed: 0, unique: 0, duplicates: 0, missed: 0, lag: 0, rebalances: 0 });
+    expect(r.output.log.committed).toBe(50);
+  });
+});
