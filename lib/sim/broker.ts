@@ -41,6 +41,11 @@ export function messageRanges(batches: readonly Batch[]): [number, number][] {
   return out;
 }
 
+/** Partition.effectiveMinIsr: min.insync.replicas never asks for more replicas than exist. */
+export function effectiveMinIsr(w: World): number {
+  return Math.min(w.scenario.cluster.minInsyncReplicas, w.partition.replicas.length);
+}
+
 function isLeader(b: BrokerState): boolean {
   return b.role === "leader" && b.process === "up";
 }
@@ -48,10 +53,9 @@ function isLeader(b: BrokerState): boolean {
 /** The leader's handling of a produce request (acks decides when `reply` is called, if ever). */
 export function handleProduce(w: World, leader: BrokerState, req: ProduceRequest, reply: (r: ProduceResult) => void): void {
   const { acks } = w.scenario.producer;
-  const { minInsyncReplicas } = w.scenario.cluster;
   if (!isLeader(leader)) return reply({ ok: false, error: "NOT_LEADER_OR_FOLLOWER" });
   // Checked before appending: nothing is written (Partition.appendRecordsToLeader).
-  if (acks === "all" && leader.isr.length < minInsyncReplicas) return reply({ ok: false, error: "NOT_ENOUGH_REPLICAS" });
+  if (acks === "all" && leader.isr.length < effectiveMinIsr(w)) return reply({ ok: false, error: "NOT_ENOUGH_REPLICAS" });
   const log = leader.log!;
   const check = log.checkSequence(req);
   if (check.kind === "error") return reply({ ok: false, error: check.error });
@@ -92,7 +96,7 @@ function tryCompleteProduce(w: World, leader: BrokerState, d: BrokerState["delay
     return true;
   }
   if (leader.log!.highWatermark >= d.requiredOffset) {
-    d.complete(leader.isr.length >= w.scenario.cluster.minInsyncReplicas ? null : "NOT_ENOUGH_REPLICAS_AFTER_APPEND");
+    d.complete(leader.isr.length >= effectiveMinIsr(w) ? null : "NOT_ENOUGH_REPLICAS_AFTER_APPEND");
     return true;
   }
   if (w.nowMs >= d.deadlineMs) {
@@ -122,8 +126,7 @@ function appendLocal(w: World, b: BrokerState, batch: Batch): void {
  */
 export function maybeIncrementHighWatermark(w: World, leader: BrokerState): void {
   if (!isLeader(leader)) return;
-  const { minInsyncReplicas, freezeHighWatermarkBelowMinIsr } = w.scenario.cluster;
-  if (freezeHighWatermarkBelowMinIsr && leader.isr.length < minInsyncReplicas) return;
+  if (w.scenario.cluster.freezeHighWatermarkBelowMinIsr && leader.isr.length < effectiveMinIsr(w)) return;
   const log = leader.log!;
   let hw = log.logEndOffset;
   for (const id of leader.isr) {
@@ -182,6 +185,7 @@ export function handleFollowerFetch(
   fetchOffset: number,
   lastFetchedEpoch: number,
   reply: (r: FetchResponse) => void,
+  lost: () => void,
 ): void {
   if (!isLeader(leader)) return reply({ kind: "error", error: "NOT_LEADER_OR_FOLLOWER" });
   const log = leader.log!;
@@ -212,7 +216,7 @@ export function handleFollowerFetch(
   const respond = () =>
     reply(isLeader(leader) ? { kind: "data", batches: log.readBatches(fetchOffset, KAFKA_DEFAULTS.replicaFetchMaxRecords), highWatermark: log.highWatermark } : { kind: "error", error: "NOT_LEADER_OR_FOLLOWER" });
   if (log.logEndOffset > fetchOffset) respond();
-  else park(w, leader, { fetchOffset, deadlineMs: now + KAFKA_DEFAULTS.replicaFetchWaitMaxMs, answer: respond, consumer: false });
+  else park(w, leader, { fetchOffset, deadlineMs: now + KAFKA_DEFAULTS.replicaFetchWaitMaxMs, answer: respond, lost, consumer: false });
 }
 
 export type ConsumerFetchResponse =
@@ -228,6 +232,7 @@ export function handleConsumerFetch(
   lastEpoch: number,
   maxRecords: number,
   reply: (r: ConsumerFetchResponse) => void,
+  lost: () => void,
 ): void {
   if (!isLeader(leader)) return reply({ kind: "error", error: "NOT_LEADER_OR_FOLLOWER" });
   const log = leader.log!;
@@ -242,7 +247,7 @@ export function handleConsumerFetch(
     reply({ kind: "data", records: position < hw ? log.readRecords(position, Math.min(hw, position + maxRecords)) : [] });
   };
   if (log.highWatermark > position) respond();
-  else park(w, leader, { fetchOffset: position, deadlineMs: w.nowMs + KAFKA_DEFAULTS.fetchMaxWaitMs, answer: respond, consumer: true });
+  else park(w, leader, { fetchOffset: position, deadlineMs: w.nowMs + KAFKA_DEFAULTS.fetchMaxWaitMs, answer: respond, lost, consumer: true });
 }
 
 /** The replica fetcher: one outstanding fetch per follower, re-sent as soon as a response lands. */
@@ -252,18 +257,15 @@ export function restartFetcher(w: World, f: BrokerState): void {
 }
 
 export function followerFetch(w: World, f: BrokerState): void {
-  f.fetcherBusy = false;
   if (f.process !== "up" || f.role !== "follower" || f.leaderId === null) return;
   if (f.replicationPausedUntilMs > w.nowMs) {
     const gen = f.fetcherGeneration;
     const inc = f.incarnation;
-    f.fetcherBusy = true;
     w.at(f.replicationPausedUntilMs, () => {
       if (f.incarnation === inc && f.fetcherGeneration === gen) followerFetch(w, f);
     });
     return;
   }
-  f.fetcherBusy = true;
   const gen = f.fetcherGeneration;
   const inc = f.incarnation;
   const leaderId = f.leaderId;
@@ -282,8 +284,14 @@ export function followerFetch(w: World, f: BrokerState): void {
   const timedOut = () => again(sentMs + KAFKA_DEFAULTS.replicaSocketTimeoutMs);
   w.send(f.id, leaderId, "other", {
     deliver: () =>
-      handleFollowerFetch(w, w.brokers[leaderId]!, f.id, fetchOffset, lastEpoch, (resp) =>
-        w.send(leaderId, f.id, "other", { deliver: () => !stale() && onFetchResponse(w, f, resp), lost: timedOut }),
+      handleFollowerFetch(
+        w,
+        w.brokers[leaderId]!,
+        f.id,
+        fetchOffset,
+        lastEpoch,
+        (resp) => w.send(leaderId, f.id, "other", { deliver: () => !stale() && onFetchResponse(w, f, resp), lost: timedOut }),
+        timedOut,
       ),
     refused: () => again(w.nowMs + KAFKA_DEFAULTS.replicaFetchBackoffMs),
     lost: timedOut,
@@ -331,10 +339,13 @@ export function truncate(w: World, b: BrokerState, offset: number, reason: strin
 export function checkIsrExpiration(w: World, leader: BrokerState): void {
   if (!isLeader(leader)) return;
   const lagMs = w.scenario.cluster.replicaLagTimeMaxMs;
+  const leo = leader.log!.logEndOffset;
+  // Replica.isCaughtUp: at the leader's LEO (even if it has stopped fetching an idle partition),
+  // or caught up within replicaLagTimeMaxMs.
   const keep = leader.isr.filter((id) => {
     if (id === leader.id) return true;
     const p = leader.followers.get(id);
-    return p !== undefined && w.nowMs - p.lastCaughtUpMs <= lagMs;
+    return p !== undefined && (p.logEndOffset === leo || w.nowMs - p.lastCaughtUpMs <= lagMs);
   });
   if (keep.length < leader.isr.length) alterPartition(w, leader, keep, "lagging");
 }
@@ -360,7 +371,6 @@ function becomeLeader(w: World, b: BrokerState): void {
   b.leaderId = b.id;
   b.isr = [...reg.isr];
   b.fetcherGeneration++;
-  b.fetcherBusy = false;
   log.assignEpoch(reg.leaderEpoch, log.logEndOffset);
   // A new leader knows nothing of its followers yet: ISR members count as caught up from now,
   // and their LEO is learned from their next fetch (so the HW waits for them).

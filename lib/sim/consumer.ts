@@ -43,7 +43,11 @@ export interface ConsumerState {
   /** Identifies the outstanding fetch; a reconnect starts a new one and the old answer is dropped. */
   fetchToken: number;
   /** Coordinator side: the group's current member, generation and committed offset. */
-  group: { memberId: number | null; generation: number; committed: number | null; nextMemberId: number; waiters: (() => void)[] };
+  /**
+   * Coordinator side: the group's current member, generation, and committed offset with the
+   * leader epoch of the record before it (stored with the commit since KIP-320).
+   */
+  group: { memberId: number | null; generation: number; committed: number | null; committedEpoch: number; nextMemberId: number; waiters: (() => void)[] };
   processedCount: Uint32Array;
   processed: number;
   rebalances: number;
@@ -71,7 +75,7 @@ export function createConsumer(w: World): ConsumerState {
     worker: { messages: [], offsets: [], done: 0, startMs: 0, token: 0, then: null },
     nextToken: 1,
     fetchToken: 0,
-    group: { memberId: null, generation: 0, committed: null, nextMemberId: 1, waiters: [] },
+    group: { memberId: null, generation: 0, committed: w.scenario.consumer.initialCommittedOffset, committedEpoch: -1, nextMemberId: 1, waiters: [] },
     processedCount: new Uint32Array(w.scenario.producer.messages + 1),
     processed: 0,
     rebalances: 0,
@@ -121,8 +125,14 @@ function fetch(w: World, c: ConsumerState): void {
   const timedOut = () => w.at(sentMs + KAFKA_DEFAULTS.consumerRequestTimeoutMs, back(retry));
   w.send(CONSUMER_NODE, leader, "other", {
     deliver: () =>
-      handleConsumerFetch(w, w.brokers[leader]!, position, c.lastEpoch, w.scenario.consumer.maxPollRecords, (resp) =>
-        w.send(leader, CONSUMER_NODE, "other", { deliver: back(() => onFetch(w, c, resp)), lost: timedOut }),
+      handleConsumerFetch(
+        w,
+        w.brokers[leader]!,
+        position,
+        c.lastEpoch,
+        w.scenario.consumer.maxPollRecords,
+        (resp) => w.send(leader, CONSUMER_NODE, "other", { deliver: back(() => onFetch(w, c, resp)), lost: timedOut }),
+        timedOut,
       ),
     refused: back(retry),
     lost: timedOut,
@@ -196,6 +206,7 @@ function commit(w: World, c: ConsumerState, offset: number, then: (() => void) |
   if (then) c.phase = "committing";
   const memberId = c.memberId;
   const generation = c.generation;
+  const epoch = c.lastEpoch;
   const inc = c.incarnation;
   w.send(CONSUMER_NODE, CONTROLLER_NODE, "other", {
     deliver: () => {
@@ -203,6 +214,7 @@ function commit(w: World, c: ConsumerState, offset: number, then: (() => void) |
       const error: KafkaError | null = g.memberId !== memberId || memberId === null ? "UNKNOWN_MEMBER_ID" : g.generation !== generation ? "ILLEGAL_GENERATION" : null;
       if (!error) {
         g.committed = offset;
+        g.committedEpoch = epoch;
         w.emit({ type: "committed", offset, reason: then ? "commit-sync" : "commit-async" });
       } else w.emit({ type: "commit-failed", offset, error, reason: then ? "commit-sync" : "commit-async" });
       w.send(CONTROLLER_NODE, CONSUMER_NODE, "other", {
@@ -228,6 +240,8 @@ function join(w: World, c: ConsumerState, prepared = false): void {
   const previous = c.memberId;
   w.after(w.rttMs, () => {
     const g = c.group;
+    // An empty group waits group.initial.rebalance.delay.ms for more members before assigning.
+    const initialDelayMs = g.memberId === null && previous === null ? w.scenario.cluster.groupInitialRebalanceDelayMs : 0;
     const finish = () => {
       if (c.incarnation !== inc || !c.alive) return;
       // The classic protocol waits for every known member to rejoin: a dead member holds the
@@ -242,16 +256,19 @@ function join(w: World, c: ConsumerState, prepared = false): void {
       c.lastAutoCommitMs = w.nowMs;
       w.emit({ type: "group-joined", offset: g.committed ?? undefined, reason: `generation-${g.generation}` });
       const committed = g.committed;
+      const committedEpoch = g.committedEpoch;
       w.after(w.rttMs, () =>
         resume(w, c, () => {
           if (committed === null) return resetPosition(w, c, "no-committed-offset", () => poll(w, c));
+          // The committed epoch lets the first fetch detect a log truncated under it (KIP-320).
           c.position = committed;
-          c.lastEpoch = -1;
+          c.lastEpoch = committedEpoch;
           poll(w, c);
         }),
       );
     };
-    finish();
+    if (initialDelayMs > 0) w.after(initialDelayMs, finish);
+    else finish();
   });
 }
 

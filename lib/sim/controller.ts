@@ -67,7 +67,7 @@ export function fenceBroker(w: World, id: number, reason: string): void {
   // clean election remains possible when it comes back.
   if (p.isr.includes(id) && p.isr.length > 1) {
     p.isr = p.isr.filter((r) => r !== id);
-    w.emit({ type: "isr-shrink", broker: p.leader ?? undefined, isr: [...p.isr], reason: "broker-fenced" });
+    w.emit({ type: "isr-shrink", broker: id, isr: [...p.isr], reason: "broker-fenced" });
   }
   if (p.leader === id) elect(w, "leader-fenced");
   pushMetadata(w);
@@ -94,10 +94,12 @@ export function alterPartition(w: World, leader: BrokerState, isr: number[], rea
   const p = w.partition;
   if (w.isIsolated(leader.id) || p.leader !== leader.id || p.leaderEpoch !== leader.leaderEpoch) return;
   if (isr.some((id) => w.fenced[id])) return;
-  const shrink = isr.length < p.isr.length;
+  const before = p.isr;
   p.isr = [...isr];
   leader.isr = [...isr];
-  w.emit({ type: shrink ? "isr-shrink" : "isr-expand", broker: leader.id, isr: [...isr], reason });
+  // One event per broker that left or joined, so each can be narrated on its own.
+  for (const id of before) if (!isr.includes(id)) w.emit({ type: "isr-shrink", broker: id, isr: [...isr], reason });
+  for (const id of isr) if (!before.includes(id)) w.emit({ type: "isr-expand", broker: id, isr: [...isr], reason });
   maybeIncrementHighWatermark(w, leader);
   tryCompleteDelayed(w, leader);
 }
@@ -106,6 +108,25 @@ export function alterPartition(w: World, leader: BrokerState, isr: number[], rea
  * When the controller will notice a broker that stopped heartbeating at `sinceMs`: its last
  * heartbeat plus brokerSessionTimeoutMs (KRaft: broker.session.timeout.ms).
  */
+/**
+ * A (re)starting or reconnecting broker reaches the controller. A new incarnation first has its
+ * old registration fenced (leadership moves away), then it is unfenced and catches up on metadata.
+ */
+export function registerBroker(w: World, b: BrokerState): void {
+  if (b.registeredIncarnation !== b.incarnation) {
+    fenceBroker(w, b.id, "re-registered");
+    b.registeredIncarnation = b.incarnation;
+  }
+  b.registeredAtMs = w.nowMs;
+  unfenceBroker(w, b.id);
+  applyPartitionState(w, b);
+}
+
+/** True while the controller has not heard from `b` since `sinceMs` (it crashed, lost power, or is cut off). */
+export function silentSince(w: World, b: BrokerState, sinceMs: number): boolean {
+  return b.registeredAtMs <= sinceMs && (b.process !== "up" || w.isIsolated(b.id) || b.registeredIncarnation !== b.incarnation);
+}
+
 export function fenceDeadline(w: World, b: BrokerState, sinceMs: number): number {
   const interval = KAFKA_DEFAULTS.brokerHeartbeatIntervalMs;
   const lastHeartbeat = b.registeredAtMs + Math.floor((sinceMs - b.registeredAtMs) / interval) * interval;

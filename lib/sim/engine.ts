@@ -78,8 +78,8 @@ function newBroker(id: number, hostsReplica: boolean): BrokerState {
     parkTimerAtMs: 0,
     delayed: [],
     fetcherGeneration: 0,
-    fetcherBusy: false,
     registeredAtMs: 0,
+    registeredIncarnation: 0,
     flushTimerArmed: false,
   };
 }
@@ -103,9 +103,13 @@ function schedulePeriodicTasks(w: World): void {
   }
 }
 
+/** More steps than this at one simulated millisecond means time has stopped advancing (a bug). */
+const MAX_STEPS_AT_ONE_MS = 2_000_000;
+
 class Run implements SimRun {
   private finished = false;
   processedEvents = 0;
+  private stepsAtThisMs = 0;
 
   constructor(
     private readonly w: World,
@@ -151,6 +155,8 @@ class Run implements SimRun {
     if (next > limit) return;
     const item = this.w.queue.pop()!;
     this.processedEvents++;
+    this.stepsAtThisMs = item.atMs === this.w.nowMs ? this.stepsAtThisMs + 1 : 0;
+    if (this.stepsAtThisMs > MAX_STEPS_AT_ONE_MS) throw new Error(`simulated time stopped advancing at ${item.atMs} ms`);
     this.w.nowMs = item.atMs;
     item.run();
   }

@@ -3,9 +3,9 @@
  * power loss (unflushed data is gone), restart and re-registration, network isolation, paused
  * replication, dropped produce requests or responses, and the consumer's faults.
  */
-import { answerParked, restartFetcher, applyPartitionState, messageRanges } from "./broker";
+import { answerParked, restartFetcher, messageRanges } from "./broker";
 import { crashConsumer, pauseConsumer, reconnectConsumer, stallConsumer, type ConsumerState } from "./consumer";
-import { fenceBroker, fenceDeadline, unfenceBroker } from "./controller";
+import { fenceBroker, fenceDeadline, registerBroker, silentSince } from "./controller";
 import { connectionReset, type ProducerState } from "./producer";
 import type { BrokerRef, Fault } from "./scenario";
 import type { BrokerState, World } from "./world";
@@ -53,7 +53,7 @@ function applyFault(w: World, clients: Clients, f: Fault): void {
     }
     case "restart-broker":
       for (const id of targets(f.broker, String(f.broker))) {
-        emit(id);
+        emit(id, w.brokers[id]!.process === "up" ? "already-running" : undefined);
         startBroker(w, w.brokers[id]!);
       }
       return;
@@ -110,13 +110,16 @@ function stopBroker(w: World, clients: Clients, b: BrokerState, how: "crashed" |
     b.leaderId = null;
     b.fetcherGeneration++;
     b.delayed = [];
-    answerParked(w, b);
-    b.parked = [];
     b.followers = new Map();
-    // A dead process's OS resets its connections; a machine without power just goes silent.
-    if (how === "crashed") connectionReset(w, clients.producer, b.id);
-    const inc = b.incarnation;
-    w.at(fenceDeadline(w, b, w.nowMs), () => b.incarnation === inc && fenceBroker(w, b.id, "session-timeout"));
+    // A dead process's OS resets its connections (held fetches fail at once); a machine without
+    // power just goes silent and everyone waiting on it times out.
+    if (how === "crashed") {
+      answerParked(w, b);
+      connectionReset(w, clients.producer, b.id);
+    } else for (const p of b.parked) p.lost();
+    b.parked = [];
+    const stoppedMs = w.nowMs;
+    w.at(fenceDeadline(w, b, stoppedMs), () => silentSince(w, b, stoppedMs) && fenceBroker(w, b.id, "session-timeout"));
   }
   w.lastCrashedBroker = b.id;
   if (restartAfterMs !== undefined) {
@@ -133,31 +136,20 @@ function startBroker(w: World, b: BrokerState): void {
   if (b.log) b.log.highWatermark = Math.min(b.log.highWatermark, b.log.logEndOffset);
   w.emit({ type: "broker-restarted", broker: b.id });
   const inc = b.incarnation;
-  w.after(w.rttMs, () => {
-    if (b.incarnation !== inc || w.isIsolated(b.id)) return;
-    b.registeredAtMs = w.nowMs;
-    // A new incarnation registering means the old one is gone: the controller fences it (moving
-    // leadership away) before it unfences the broker again.
-    fenceBroker(w, b.id, "re-registered");
-    unfenceBroker(w, b.id);
-    applyPartitionState(w, b);
-  });
+  // Registration takes a round trip; a broker that is cut off registers when the network heals.
+  w.after(w.rttMs, () => b.incarnation === inc && !w.isIsolated(b.id) && registerBroker(w, b));
 }
 
 function isolate(w: World, clients: Clients, b: BrokerState, durationMs: number): void {
   const until = w.nowMs + durationMs;
   b.isolatedUntilMs = Math.max(b.isolatedUntilMs, until);
-  const inc = b.incarnation;
-  if (b.process === "up") w.at(fenceDeadline(w, b, w.nowMs), () => b.incarnation === inc && w.isIsolated(b.id) && fenceBroker(w, b.id, "session-timeout"));
+  const since = w.nowMs;
+  if (b.process === "up") w.at(fenceDeadline(w, b, since), () => silentSince(w, b, since) && fenceBroker(w, b.id, "session-timeout"));
   w.at(until, () => {
     if (w.isIsolated(b.id)) return;
-    // Heartbeats get through again: the controller unfences the broker, which catches up on
-    // metadata; connections are re-established and fetches resume.
-    if (b.process === "up") {
-      b.registeredAtMs = w.nowMs;
-      unfenceBroker(w, b.id);
-      applyPartitionState(w, b);
-    }
+    // Heartbeats (or a pending registration) get through again: the controller unfences the
+    // broker, which catches up on metadata; connections are re-established and fetches resume.
+    if (b.process === "up") registerBroker(w, b);
     for (const other of w.brokers) if (other.process === "up" && other.role === "follower") restartFetcher(w, other);
     reconnectConsumer(w, clients.consumer);
   });

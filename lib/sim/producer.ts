@@ -45,6 +45,14 @@ export interface ProducerState {
   producerId: number;
   producerEpoch: number;
   nextSequence: number;
+  /** The highest sequence the broker acknowledged in the current epoch. */
+  lastAckedSequence: number;
+  /**
+   * An epoch bump waiting for the in-flight requests to finish: "required" after the broker lost
+   * acknowledged batches; "unresolved" after a batch expired, which only needs a bump if no later
+   * sequence got acknowledged (TransactionManager.maybeResolveSequences).
+   */
+  epochBumpPending: "required" | "unresolved" | null;
   knownLeader: number | null;
   metadataStale: boolean;
   refreshing: boolean;
@@ -69,6 +77,8 @@ export function createProducer(w: World): ProducerState {
     producerId: cfg.enableIdempotence ? 1000 : -1,
     producerEpoch: 0,
     nextSequence: 0,
+    lastAckedSequence: -1,
+    epochBumpPending: null,
     knownLeader: w.partition.leader,
     metadataStale: false,
     refreshing: false,
@@ -115,6 +125,14 @@ function idempotent(w: World): boolean {
 export function drain(w: World, p: ProducerState): void {
   const cfg = w.scenario.producer;
   expireBatches(w, p);
+  if (p.epochBumpPending !== null) {
+    // Nothing is sent while a sequence is unresolved; the epoch is bumped once every request
+    // that might still be written has been answered or timed out.
+    if (p.inFlight.length > 0) return;
+    if (p.epochBumpPending === "required") bumpEpoch(w, p, "sequence-gap-on-broker");
+    else if (p.nextSequence !== p.lastAckedSequence + 1) bumpEpoch(w, p, "batch-expired");
+    p.epochBumpPending = null;
+  }
   if (p.metadataStale || p.knownLeader === null) return refreshMetadata(w, p);
   let nextWakeMs = Infinity;
   while (p.queue.length > 0 && (cfg.acks === "0" || p.inFlight.length < cfg.maxInFlight)) {
@@ -199,6 +217,8 @@ function complete(w: World, p: ProducerState, batch: ClientBatch, result: Extrac
   batch.done = true;
   for (let id = batch.firstMessage; id < batch.firstMessage + batch.count; id++) p.outcome[id] = Outcome.Acknowledged;
   p.acknowledged += batch.count;
+  if (batch.baseSequence >= 0 && batch.producerEpoch === p.producerEpoch)
+    p.lastAckedSequence = Math.max(p.lastAckedSequence, batch.baseSequence + batch.count - 1);
   w.emit({
     type: "acknowledged",
     broker,
@@ -217,15 +237,21 @@ function fail(w: World, p: ProducerState, req: InFlightRequest, error: KafkaErro
   w.emit({ type: "produce-error", broker: req.broker, messages, error, attempt: batch.attempts });
   if (error === "NOT_LEADER_OR_FOLLOWER" || error === "NETWORK_EXCEPTION" || error === "REQUEST_TIMED_OUT") p.metadataStale = true;
   if (idempotent(w)) {
-    // The broker lost our earlier batches (e.g. after an unclean election): bump the epoch and
-    // renumber, as the client has done since KIP-360, instead of waiting for a gap that never fills.
-    if (error === "OUT_OF_ORDER_SEQUENCE_NUMBER" && isFirstUnresolved(p, batch)) bumpEpoch(w, p, "sequence-gap-on-broker");
+    // TransactionManager.canRetry: a gap reported for the very next sequence means the broker lost
+    // batches it had acknowledged (an unclean election, a power loss): the batch fails and the
+    // producer starts a new epoch (KIP-360). Any other out-of-order batch is retried — a later
+    // sequence was acknowledged, so the broker must have appended this one already.
+    const next = batch.producerEpoch === p.producerEpoch && batch.baseSequence === p.lastAckedSequence + 1;
+    if (error === "OUT_OF_ORDER_SEQUENCE_NUMBER" && next) {
+      p.epochBumpPending = "required";
+      return finalFailure(w, p, batch, error);
+    }
     if (batch.producerEpoch < p.producerEpoch) batch.baseSequence = -1;
   }
   if (batch.attempts > cfg.retries) return finalFailure(w, p, batch, error);
   if (w.nowMs >= batch.createdMs + cfg.deliveryTimeoutMs) return finalFailure(w, p, batch, "DELIVERY_TIMEOUT");
   batch.retry = true;
-  batch.readyAtMs = w.nowMs + cfg.retryBackoffMs;
+  batch.readyAtMs = w.nowMs + retryBackoff(w, batch.attempts);
   // Retried batches go back to the front of the queue (RecordAccumulator.reenqueue); an
   // idempotent producer keeps them in sequence order, a plain one simply puts each first.
   let at = 0;
@@ -233,15 +259,20 @@ function fail(w: World, p: ProducerState, req: InFlightRequest, error: KafkaErro
   p.queue.splice(at, 0, batch);
 }
 
-function isFirstUnresolved(p: ProducerState, batch: ClientBatch): boolean {
-  for (const r of p.inFlight) if (!r.batch.done && r.batch.firstMessage < batch.firstMessage) return false;
-  for (const b of p.queue) if (b.retry && b.firstMessage < batch.firstMessage) return false;
-  return true;
+/**
+ * KIP-580 (Kafka 3.7): retry.backoff.ms doubles with each failed attempt up to
+ * retry.backoff.max.ms, with ±20% jitter (drawn from the seeded PRNG, so runs stay reproducible).
+ */
+function retryBackoff(w: World, attempts: number): number {
+  const { retryBackoffMs, retryBackoffMaxMs } = w.scenario.producer;
+  const term = Math.min(retryBackoffMs * 2 ** Math.min(attempts - 1, 30), Math.max(retryBackoffMaxMs, retryBackoffMs));
+  return Math.floor(term * (0.8 + 0.4 * w.rng.next()));
 }
 
 function bumpEpoch(w: World, p: ProducerState, reason: string): void {
   p.producerEpoch++;
   p.nextSequence = 0;
+  p.lastAckedSequence = -1;
   for (const b of p.queue) b.baseSequence = -1;
   w.emit({ type: "producer-epoch-bumped", epoch: p.producerEpoch, reason });
 }
@@ -253,7 +284,7 @@ function finalFailure(w: World, p: ProducerState, batch: ClientBatch, error: Kaf
   if (error === "DELIVERY_TIMEOUT") p.errors[error] = (p.errors[error] ?? 0) + 1;
   w.emit({ type: "produce-failed", messages: [batch.firstMessage, batch.firstMessage + batch.count - 1], error, attempt: batch.attempts });
   // A batch that may or may not have been written leaves a hole in the sequence: start a new epoch.
-  if (idempotent(w) && batch.baseSequence >= 0 && batch.producerEpoch === p.producerEpoch) bumpEpoch(w, p, "batch-expired");
+  if (idempotent(w) && batch.baseSequence >= 0 && batch.producerEpoch === p.producerEpoch) p.epochBumpPending ??= "unresolved";
 }
 
 /** request.timeout.ms, with one lazy timer for the oldest request instead of one per request. */
@@ -267,9 +298,13 @@ function armRequestTimer(w: World, p: ProducerState): void {
     if (p.requestTimerAtMs !== atMs) return;
     p.requestTimerAtMs = 0;
     const timeout = w.scenario.producer.requestTimeoutMs;
+    // NetworkClient.handleTimedOutRequests: a timed-out request closes its connection, failing
+    // every other request on it as a disconnection.
     const expired = p.inFlight.filter((r) => r.sentMs + timeout <= w.nowMs);
-    p.inFlight = p.inFlight.filter((r) => r.sentMs + timeout > w.nowMs);
-    for (const r of expired) if (!r.batch.done) fail(w, p, r, "REQUEST_TIMED_OUT");
+    const closed = new Set(expired.map((r) => r.broker));
+    const dropped = p.inFlight.filter((r) => closed.has(r.broker));
+    p.inFlight = p.inFlight.filter((r) => !closed.has(r.broker));
+    for (const r of dropped) if (!r.batch.done) fail(w, p, r, expired.includes(r) ? "REQUEST_TIMED_OUT" : "NETWORK_EXCEPTION");
     armRequestTimer(w, p);
     drain(w, p);
   });

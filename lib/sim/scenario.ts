@@ -32,7 +32,8 @@ const clusterSchema = z.strictObject({
   uncleanLeaderElection: z.boolean().default(false),
   replicaLagTimeMaxMs: positiveInt(10_000_000).default(30_000),
   brokerSessionTimeoutMs: positiveInt(10_000_000).default(9_000),
-  networkDelayMs: ms(60_000).default(1),
+  /** At least 1 ms: a hop that takes no time would let a retry loop stop the simulated clock. */
+  networkDelayMs: positiveInt(60_000).default(1),
   flushIntervalMessages: positiveInt(1_000_000_000).nullable().default(null),
   flushIntervalMs: positiveInt(1_000_000_000).nullable().default(null),
   pageCacheFlushMs: ms().default(30_000),
@@ -41,6 +42,8 @@ const clusterSchema = z.strictObject({
    * (KAFKA-15583); false reproduces 3.6 and earlier, where it kept advancing.
    */
   freezeHighWatermarkBelowMinIsr: z.boolean().default(true),
+  /** group.initial.rebalance.delay.ms: how long the coordinator lets an empty group fill up. */
+  groupInitialRebalanceDelayMs: ms(10_000_000).default(3_000),
 });
 
 const producerSchema = z.strictObject({
@@ -50,8 +53,11 @@ const producerSchema = z.strictObject({
   retries: z.number().int().min(0).max(2_147_483_647).default(2_147_483_647),
   maxInFlight: positiveInt(1000).default(5),
   requestTimeoutMs: positiveInt(10_000_000).default(30_000),
-  deliveryTimeoutMs: positiveInt(100_000_000).default(120_000),
+  /** Left unset, Kafka raises it to requestTimeoutMs + lingerMs when the default is too small. */
+  deliveryTimeoutMs: positiveInt(100_000_000).optional(),
   retryBackoffMs: ms(10_000_000).default(100),
+  /** retry.backoff.max.ms (KIP-580, Kafka 3.7): retries back off exponentially up to this. */
+  retryBackoffMaxMs: ms(10_000_000).default(1_000),
   /** linger.ms: 5 since Kafka 4.0 (KIP-1030), 0 before. */
   lingerMs: ms(60_000).default(5),
   messages: z.number().int().min(0).max(10_000_000).default(1000),
@@ -77,6 +83,11 @@ const consumerSchema = z.strictObject({
   sessionTimeoutMs: positiveInt(100_000_000).default(45_000),
   heartbeatIntervalMs: positiveInt(100_000_000).default(3_000),
   maxPollIntervalMs: positiveInt(1_000_000_000).default(300_000),
+  /**
+   * Where the group stands when the run starts: 0 = an established group that has read the
+   * (empty) topic from the start; null = a brand-new group, which autoOffsetReset places.
+   */
+  initialCommittedOffset: z.number().int().min(0).nullable().default(0),
 });
 
 const at = { atMs: ms() };
@@ -123,7 +134,7 @@ export type Fault =
 export type FaultType = Fault["type"];
 
 export interface Scenario extends Omit<Parsed, "producer" | "faults"> {
-  producer: Omit<Parsed["producer"], "enableIdempotence"> & { enableIdempotence: boolean };
+  producer: Omit<Parsed["producer"], "enableIdempotence" | "deliveryTimeoutMs"> & { enableIdempotence: boolean; deliveryTimeoutMs: number };
   faults: Fault[];
 }
 
@@ -159,8 +170,12 @@ export function parseScenario(input: unknown): ParseResult {
   const idempotent = explicit ?? (producer.acks === "all" && producer.retries > 0);
   if (idempotent && producer.maxInFlight > MAX_IN_FLIGHT_FOR_IDEMPOTENCE)
     return fail("producer.maxInFlight", `${producer.maxInFlight} is above ${MAX_IN_FLIGHT_FOR_IDEMPOTENCE}, which idempotence does not allow (a ConfigException since Kafka 4.0); set it to 5 or less, or disable idempotence`);
-  if (producer.deliveryTimeoutMs < producer.requestTimeoutMs + producer.lingerMs)
-    return fail("producer.deliveryTimeoutMs", `${producer.deliveryTimeoutMs} must be at least requestTimeoutMs + lingerMs (${producer.requestTimeoutMs + producer.lingerMs})`);
+  // KafkaProducer.configureDeliveryTimeout: an explicit value that is too small is an error; the
+  // default is raised instead.
+  const minDeliveryMs = producer.requestTimeoutMs + producer.lingerMs;
+  if (producer.deliveryTimeoutMs !== undefined && producer.deliveryTimeoutMs < minDeliveryMs)
+    return fail("producer.deliveryTimeoutMs", `${producer.deliveryTimeoutMs} must be at least requestTimeoutMs + lingerMs (${minDeliveryMs})`);
+  const deliveryTimeoutMs = producer.deliveryTimeoutMs ?? Math.max(120_000, minDeliveryMs);
 
   if (consumer.heartbeatIntervalMs >= consumer.sessionTimeoutMs)
     return fail("consumer.heartbeatIntervalMs", `${consumer.heartbeatIntervalMs} must be lower than sessionTimeoutMs (${consumer.sessionTimeoutMs})`);
@@ -190,7 +205,7 @@ export function parseScenario(input: unknown): ParseResult {
 
   return {
     ok: true,
-    scenario: { ...s, producer: { ...producer, enableIdempotence: idempotent }, faults },
+    scenario: { ...s, producer: { ...producer, enableIdempotence: idempotent, deliveryTimeoutMs }, faults },
   };
 }
 

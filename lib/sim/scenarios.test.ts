@@ -184,7 +184,7 @@ describe("consumer commit strategies when the consumer crashes", () => {
   const crash = (commit: string) =>
     run({
       consumer: { commit: commit as never, processingMs: 20 },
-      faults: [{ atMs: 6003, type: "crash-consumer", restartAfterMs: 1000 }],
+      faults: [{ atMs: 9003, type: "crash-consumer", restartAfterMs: 1000 }],
     });
 
   it("auto-commit in a synchronous poll loop is at-least-once: duplicates, nothing missed", () => {
@@ -222,9 +222,9 @@ describe("consumer commit strategies when the consumer crashes", () => {
     const out = crash("sync-after-processing");
     const removed = out.events.find((e) => e.type === "member-removed")!;
     expect(removed.reason).toBe("session-timeout");
-    // Crash at ~6 s; last heartbeat at 6 s at the latest; 45 s session timeout.
-    expect(removed.atMs).toBeGreaterThanOrEqual(6003 - 3000 + 45_000);
-    expect(removed.atMs).toBeLessThanOrEqual(6003 + 45_000);
+    // Crash at ~9 s; last heartbeat 3 s before at the earliest; 45 s session timeout.
+    expect(removed.atMs).toBeGreaterThanOrEqual(9003 - 3000 + 45_000);
+    expect(removed.atMs).toBeLessThanOrEqual(9003 + 45_000);
   });
 });
 
@@ -232,7 +232,7 @@ describe("rebalances", () => {
   it("a stall longer than max.poll.interval.ms removes the member; its commit fails and records are redelivered", () => {
     const out = run({
       consumer: { commit: "sync-after-processing", maxPollIntervalMs: 10_000 },
-      faults: [{ atMs: 3000, type: "stall-consumer", durationMs: 15_000 }],
+      faults: [{ atMs: 8000, type: "stall-consumer", durationMs: 15_000 }],
     });
     const removed = out.events.find((e) => e.type === "member-removed");
     expect(removed).toMatchObject({ reason: "max-poll-interval-exceeded" });
@@ -243,7 +243,7 @@ describe("rebalances", () => {
   });
 
   it("a stall shorter than max.poll.interval.ms causes no rebalance", () => {
-    const out = run({ consumer: { commit: "sync-after-processing" }, faults: [{ atMs: 3000, type: "stall-consumer", durationMs: 15_000 }] });
+    const out = run({ consumer: { commit: "sync-after-processing" }, faults: [{ atMs: 8000, type: "stall-consumer", durationMs: 15_000 }] });
     expect(out.consumer.rebalances).toBe(0);
     expect(out.consumer.duplicates).toBe(0);
   });
@@ -251,11 +251,11 @@ describe("rebalances", () => {
   it("a process pause longer than session.timeout.ms (no heartbeats) removes the member", () => {
     const out = run({
       consumer: { commit: "sync-after-processing", sessionTimeoutMs: 6000, heartbeatIntervalMs: 2000 },
-      faults: [{ atMs: 3000, type: "pause-consumer", durationMs: 8000 }],
+      faults: [{ atMs: 8000, type: "pause-consumer", durationMs: 8000 }],
     });
     expect(out.events.find((e) => e.type === "member-removed")).toMatchObject({ reason: "session-timeout" });
     expect(out.consumer.rebalances).toBe(1);
-    const same = run({ consumer: { commit: "sync-after-processing" }, faults: [{ atMs: 3000, type: "pause-consumer", durationMs: 8000 }] });
+    const same = run({ consumer: { commit: "sync-after-processing" }, faults: [{ atMs: 8000, type: "pause-consumer", durationMs: 8000 }] });
     expect(same.consumer.rebalances).toBe(0);
   });
 });
@@ -276,5 +276,75 @@ describe("leader epochs and truncation (KIP-101)", () => {
     const leos = Object.values(out.cluster.logEndOffsets);
     expect(new Set(leos).size).toBe(1);
     expect(out.log.lostAcknowledged).toBeGreaterThan(0);
+  });
+});
+
+describe("details a Kafka engineer would check", () => {
+  it("a consumer restarting from a commit into a truncated range detects it through the committed epoch (KIP-320)", () => {
+    const out = run({
+      durationMs: 120_000,
+      producer: { acks: "all", messages: 6000 },
+      cluster: { uncleanLeaderElection: true },
+      consumer: { commit: "sync-after-processing" },
+      faults: [
+        { atMs: 1000, type: "pause-replication", broker: "followers", durationMs: 58_000 },
+        { atMs: 46_000, type: "crash-consumer", restartAfterMs: 15_000 },
+        { atMs: 47_000, type: "crash-broker", broker: "leader" },
+      ],
+    });
+    expect(out.events.find((e) => e.type === "consumer-truncation-detected")).toBeDefined();
+    // Records the new leader wrote after the divergence point are read, not skipped.
+    expect(out.consumer.missed).toBe(0);
+  });
+
+  it("min.insync.replicas above the replica count is capped at it (Partition.effectiveMinIsr)", () => {
+    const out = run({ cluster: { brokers: 1, replicationFactor: 1, minInsyncReplicas: 2 }, producer: { acks: "all" } });
+    expect(out.producer.errors).toEqual({});
+    expect(out.log.committed).toBe(out.producer.sent);
+  });
+
+  it("a broker that restarts while cut off is fenced when it re-registers, and leadership moves", () => {
+    const out = run({
+      durationMs: 30_000,
+      producer: { acks: "1" },
+      faults: [
+        { atMs: 5000, type: "crash-broker", broker: "leader", restartAfterMs: 2000 },
+        { atMs: 5001, type: "isolate-broker", broker: 0, durationMs: 3000 },
+      ],
+    });
+    const fenced = out.events.find((e) => e.type === "broker-fenced" && e.broker === 0)!;
+    expect(fenced.atMs).toBeGreaterThanOrEqual(8001);
+    expect(out.events.find((e) => e.type === "leader-elected" && e.reason === "leader-fenced")).toMatchObject({ broker: 1 });
+  });
+
+  it("a follower that stopped fetching an idle partition stays in the ISR while it has everything (Replica.isCaughtUp)", () => {
+    const out = run({ durationMs: 90_000, producer: { messages: 100 }, faults: [{ atMs: 5000, type: "pause-replication", broker: "followers", durationMs: 60_000 }] });
+    expect(out.events.filter((e) => e.type === "isr-shrink")).toEqual([]);
+    expect(out.cluster.isr).toEqual([0, 1, 2]);
+  });
+
+  it("retries back off exponentially up to retryBackoffMaxMs (KIP-580)", () => {
+    const out = run({ durationMs: 90_000, cluster: { minInsyncReplicas: 2 }, producer: { acks: "all", enableIdempotence: false, maxInFlight: 1 }, faults: [{ atMs: 1000, type: "crash-broker", broker: "followers" }] });
+    const errors = out.events.filter((e) => e.type === "produce-error" && e.error === "NOT_ENOUGH_REPLICAS" && e.messages?.[0] === out.events.find((x) => x.type === "produce-error" && x.error === "NOT_ENOUGH_REPLICAS")!.messages![0]);
+    const gaps = errors.slice(1).map((e, i) => e.atMs - errors[i]!.atMs);
+    expect(gaps.length).toBeGreaterThan(8);
+    // The first retry here is already the second attempt (the first timed out): 200 ms ± 20 %.
+    expect(gaps[0]!).toBeLessThan(300);
+    expect(gaps[2]!).toBeGreaterThan(gaps[0]!);
+    for (const gap of gaps.slice(6)) {
+      expect(gap).toBeGreaterThan(750);
+      expect(gap).toBeLessThan(1250);
+    }
+  });
+
+  it("a brand-new group with auto.offset.reset=latest skips what was written before its first assignment", () => {
+    const latest = run({ consumer: { initialCommittedOffset: null, autoOffsetReset: "latest" } });
+    const join = latest.events.find((e) => e.type === "group-joined")!;
+    // group.initial.rebalance.delay.ms holds the first assignment for 3 s.
+    expect(join.atMs).toBeGreaterThanOrEqual(3000);
+    expect(latest.consumer.missed).toBeGreaterThan(250);
+    const earliest = run({ consumer: { initialCommittedOffset: null, autoOffsetReset: "earliest" } });
+    expect(earliest.consumer.missed).toBe(0);
+    expect(earliest.consumer.unique).toBe(earliest.producer.sent);
   });
 });

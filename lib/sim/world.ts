@@ -30,6 +30,8 @@ export interface ParkedFetch {
   deadlineMs: number;
   /** Answer the fetch now (with whatever the log holds). */
   answer: () => void;
+  /** The broker vanished without a reset (power loss): the requester must time out. */
+  lost: () => void;
   /** True for a consumer fetch, which reads up to the HW instead of the LEO. */
   consumer: boolean;
 }
@@ -60,9 +62,10 @@ export interface BrokerState {
   delayed: DelayedProduce[];
   /** Follower fetcher: bumped to cancel an outstanding fetch when leadership changes. */
   fetcherGeneration: number;
-  fetcherBusy: boolean;
-  /** When the broker last (re)registered with the controller; heartbeats follow at a fixed interval. */
+  /** When the controller last heard from this broker (registration or resumed heartbeats). */
   registeredAtMs: number;
+  /** The incarnation the controller knows; a restarted broker differs until it re-registers. */
+  registeredIncarnation: number;
   flushTimerArmed: boolean;
 }
 
