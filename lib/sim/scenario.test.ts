@@ -8,9 +8,9 @@ describe("parseScenario defaults", () => {
     expect(r.scenario).toMatchObject({
       seed: 1,
       durationMs: 60_000,
-      cluster: { brokers: 3, replicationFactor: 3, minInsyncReplicas: 1, uncleanLeaderElection: false, replicaLagTimeMaxMs: 30_000, brokerSessionTimeoutMs: 9_000, flushIntervalMessages: null, flushIntervalMs: null, pageCacheFlushMs: 30_000, freezeHighWatermarkBelowMinIsr: true },
-      producer: { acks: "all", enableIdempotence: true, retries: 2_147_483_647, maxInFlight: 5, requestTimeoutMs: 30_000, deliveryTimeoutMs: 120_000, retryBackoffMs: 100, lingerMs: 5 },
-      consumer: { enabled: true, commit: "auto", autoCommitIntervalMs: 5_000, maxPollRecords: 500, autoOffsetReset: "latest", sessionTimeoutMs: 45_000, heartbeatIntervalMs: 3_000, maxPollIntervalMs: 300_000 },
+      cluster: { brokers: 3, replicationFactor: 3, minInsyncReplicas: 1, uncleanLeaderElection: false, replicaLagTimeMaxMs: 30_000, brokerSessionTimeoutMs: 9_000, flushIntervalMessages: null, flushIntervalMs: null, pageCacheFlushMs: 30_000, freezeHighWatermarkBelowMinIsr: true, groupInitialRebalanceDelayMs: 3_000 },
+      producer: { acks: "all", enableIdempotence: true, retries: 2_147_483_647, maxInFlight: 5, requestTimeoutMs: 30_000, deliveryTimeoutMs: 120_000, retryBackoffMs: 100, retryBackoffMaxMs: 1_000, lingerMs: 5 },
+      consumer: { enabled: true, commit: "auto", autoCommitIntervalMs: 5_000, maxPollRecords: 500, autoOffsetReset: "latest", sessionTimeoutMs: 45_000, heartbeatIntervalMs: 3_000, maxPollIntervalMs: 300_000, initialCommittedOffset: 0 },
       faults: [],
     });
   });
@@ -20,6 +20,11 @@ describe("parseScenario defaults", () => {
       const r = parseScenario({ producer });
       expect(r.ok && r.scenario.producer.enableIdempotence).toBe(false);
     }
+  });
+
+  it("raises an unset delivery timeout to requestTimeoutMs + lingerMs, as KafkaProducer does", () => {
+    const r = parseScenario({ producer: { requestTimeoutMs: 200_000 } });
+    expect(r.ok && r.scenario.producer.deliveryTimeoutMs).toBe(200_005);
   });
 
   it("accepts Kafka's other spellings of acks", () => {
