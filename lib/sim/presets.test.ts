@@ -26,6 +26,7 @@ describe("content/scenarios presets", () => {
   it("each preset shows the outcome its name promises", () => {
     expect(run("acks-1-leader-crash").log.lostAcknowledged).toBeGreaterThan(0);
     expect(run("acks-all-leader-crash").log.lostAcknowledged).toBe(0);
+    expect(run("acks-all-min-isr-2-leader-crash").log.lostAcknowledged).toBe(0);
     expect(run("unclean-election").log.lostAcknowledged).toBeGreaterThan(0);
     expect(run("clean-election-offline").log.unavailableAcknowledged).toBeGreaterThan(0);
     expect(run("min-isr-rejects-writes").producer.errors.NOT_ENOUGH_REPLICAS).toBeGreaterThan(0);

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { pageLocale } from "@/components/layout/locale";
+import { LessonBody } from "@/components/lesson/lesson-body";
+import { LessonTracker } from "@/components/lesson/lesson-tracker";
+import { getLesson, listLessons } from "@/lib/content";
+import { format, isLocale, LOCALES } from "@/lib/i18n";
+
+/** Lessons are static: compiled once per locale at build time. */
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return LOCALES.flatMap((locale) => listLessons(locale).map((l) => ({ locale, slug: l.slug })));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string; slug: string }> }): Promise<Metadata> {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) return {};
+  const lesson = listLessons(locale).find((l) => l.slug === slug);
+  return lesson ? { title: lesson.title, description: lesson.summary } : {};
+}
+
+export default async function LessonPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
+  const { slug } = await params;
+  const { locale, t } = await pageLocale(params);
+  const lesson = await getLesson(slug, locale);
+  if (!lesson) notFound();
+  return (
+    <article className="prose">
+      <p className="meta">
+        <Link href={`/${locale}/lessons`}>← {t.lesson.backToLessons}</Link>
+      </p>
+      <header className="lesson-header">
+        <h1>{lesson.title}</h1>
+        <p className="lead">{lesson.summary}</p>
+        <p className="meta">{format(t.lessons.minutes, { n: lesson.minutes })}</p>
+      </header>
+      <section className="objectives" aria-labelledby="objectives">
+        <h2 id="objectives">{t.lesson.objectives}</h2>
+        <ul>
+          {lesson.objectives.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+        </ul>
+      </section>
+      <LessonBody code={lesson.code} lesson={slug} locale={locale} t={t} />
+      <section aria-labelledby="sources">
+        <h2 id="sources">{t.lesson.sources}</h2>
+        <ul>
+          {lesson.sources.map((s) => (
+            <li key={s.url}>
+              <a href={s.url}>{s.title}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <LessonTracker lesson={slug} label={t.lesson.markedRead} />
+    </article>
+  );
+}

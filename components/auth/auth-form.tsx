@@ -1,0 +1,75 @@
+"use client";
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { Dictionary } from "@/lib/i18n";
+
+/** Sign-in and sign-up share one form; sign-up creates the account (keeping guest progress) then signs in. */
+export function AuthForm({ mode, locale, t }: { mode: "signin" | "signup"; locale: string; t: Dictionary["auth"] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
+    setBusy(true);
+    setError(null);
+    try {
+      if (mode === "signup") {
+        const name = String(form.get("name") ?? "");
+        const res = await fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, ...(name ? { name } : {}) }) });
+        if (!res.ok) {
+          const body = await res.json().catch(() => ({}));
+          setError(body.code === "email-taken" ? t.emailTaken : t.invalidInput.replace("{message}", body.error ?? res.statusText));
+          return;
+        }
+      }
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (!result || result.error) {
+        setError(t.invalidCredentials);
+        return;
+      }
+      router.push(`/${locale}/dashboard`);
+      router.refresh();
+    } catch {
+      setError(t.failed);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate={false}>
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {mode === "signup" && (
+        <label>
+          {t.name}
+          <input name="name" autoComplete="nickname" maxLength={60} />
+        </label>
+      )}
+      <label>
+        {t.email}
+        <input name="email" type="email" autoComplete="email" required maxLength={254} />
+      </label>
+      <label>
+        {t.password}
+        <input name="password" type="password" autoComplete={mode === "signup" ? "new-password" : "current-password"} required minLength={mode === "signup" ? 10 : 1} maxLength={200} />
+        {mode === "signup" && <span className="hint">{t.passwordHint}</span>}
+      </label>
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? t.working : mode === "signup" ? t.submitSignUp : t.submitSignIn}
+      </button>
+      <p className="meta">
+        {mode === "signup" ? t.haveAccount : t.noAccount} <Link href={`/${locale}/${mode === "signup" ? "signin" : "signup"}`}>{mode === "signup" ? t.submitSignIn : t.submitSignUp}</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+import Link from "next/link";
+import { signOut, useSession } from "next-auth/react";
+import type { Locale } from "@/lib/i18n/config";
+
+interface Labels {
+  signIn: string;
+  signUp: string;
+  signOut: string;
+  signedInAs: string;
+}
+
+/** Sign in / create account, or who is signed in and a sign-out button. */
+export function AccountMenu({ locale, labels }: { locale: Locale; labels: Labels }) {
+  const { data, status } = useSession();
+  if (status === "loading") return <span className="meta" aria-hidden="true">…</span>;
+  if (data?.user) {
+    const who = data.user.name || data.user.email || "";
+    return (
+      <span className="nav">
+        <span className="meta">{labels.signedInAs.replace("{name}", who)}</span>
+        <button type="button" className="button secondary" onClick={() => signOut({ callbackUrl: `/${locale}` })}>
+          {labels.signOut}
+        </button>
+      </span>
+    );
+  }
+  return (
+    <span className="nav">
+      <Link href={`/${locale}/signin`}>{labels.signIn}</Link>
+      <Link href={`/${locale}/signup`} className="button">
+        {labels.signUp}
+      </Link>
+    </span>
+  );
+}

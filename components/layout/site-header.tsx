@@ -1,0 +1,27 @@
+import Link from "next/link";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { AccountMenu } from "./account-menu";
+import { LanguageSwitch } from "./language-switch";
+import { NavLinks } from "./nav-links";
+
+export function SiteHeader({ locale, t }: { locale: Locale; t: Dictionary }) {
+  return (
+    <header className="site-header">
+      <div className="container">
+        <Link href={`/${locale}`} className="brand">
+          Loss<span>less</span>
+        </Link>
+        <NavLinks
+          label={t.nav.home}
+          items={[
+            { href: `/${locale}`, label: t.nav.home },
+            { href: `/${locale}/lessons`, label: t.nav.lessons },
+            { href: `/${locale}/dashboard`, label: t.nav.dashboard },
+          ]}
+        />
+        <LanguageSwitch locale={locale} label={t.nav.language} />
+        <AccountMenu locale={locale} labels={{ signIn: t.nav.signIn, signUp: t.nav.signUp, signOut: t.nav.signOut, signedInAs: t.nav.signedInAs }} />
+      </div>
+    </header>
+  );
+}

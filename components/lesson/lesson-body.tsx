@@ -1,0 +1,23 @@
+import { getMDXComponent } from "mdx-bundler/client";
+import type { ReactNode } from "react";
+import { Callout, type CalloutType } from "@/components/mdx/callout";
+import { ConfigTable } from "@/components/mdx/config-table";
+import { Quiz } from "@/components/quiz/quiz";
+import { Simulation } from "@/components/sim/simulation";
+import type { Dictionary, Locale } from "@/lib/i18n";
+
+/** Renders compiled MDX with the components lessons may use (the list the compiler enforces). */
+export function LessonBody({ code, lesson, locale, t }: { code: string; lesson: string; locale: Locale; t: Dictionary }) {
+  const Content = getMDXComponent(code);
+  const components = {
+    Simulation: ({ preset }: { preset: string }) => <Simulation preset={preset} t={t} locale={locale} />,
+    Quiz: () => <Quiz lesson={lesson} locale={locale} t={t} />,
+    Callout: ({ type, title, children }: { type: CalloutType; title?: string; children: ReactNode }) => (
+      <Callout type={type} title={title} label={t.callout[type]}>
+        {children}
+      </Callout>
+    ),
+    ConfigTable: ({ names }: { names: string[] }) => <ConfigTable names={names} t={t} />,
+  };
+  return <Content components={components} />;
+}

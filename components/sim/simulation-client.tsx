@@ -1,0 +1,215 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Dictionary } from "@/lib/i18n";
+import type { SimRun } from "@/lib/sim/engine";
+import type { Scenario } from "@/lib/sim/scenario";
+import { ROUTINE_EVENTS, type Audit, type SimEvent, type Snapshot } from "@/lib/sim/types";
+import { BrokerCard } from "./broker-card";
+import { narrate } from "./narrate";
+
+type Engine = typeof import("@/lib/sim/engine");
+const SPEEDS = [2_000, 5_000, 10_000, 30_000];
+
+/**
+ * The lesson's simulation: runs lib/sim in the browser (loaded on demand) on a named preset.
+ * Run plays simulated time at the chosen speed, Step jumps to the next logged event, Reset
+ * replays from the seed. Everything shown comes from the engine's snapshot and audit.
+ */
+export function SimulationClient({ name, scenario, labels, eventLabels }: { name: string; scenario: Scenario; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; locale: string }) {
+  const engine = useRef<Engine | null>(null);
+  const run = useRef<SimRun | null>(null);
+  const [snap, setSnap] = useState<Snapshot | null>(null);
+  const [events, setEvents] = useState<SimEvent[]>([]);
+  const [audit, setAudit] = useState<Audit | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(SPEEDS[1]!);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    const r = run.current;
+    if (!r) return;
+    setSnap(r.snapshot());
+    setEvents(r.events.filter((e) => !ROUTINE_EVENTS.has(e.type)).slice(-8));
+    setAudit(r.done ? r.audit() : null);
+  }, []);
+
+  const reset = useCallback(() => {
+    if (!engine.current) return;
+    setPlaying(false);
+    try {
+      run.current = engine.current.createRun(scenario);
+      refresh();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }, [scenario, refresh]);
+
+  useEffect(() => {
+    let live = true;
+    import("@/lib/sim/engine")
+      .then((m) => {
+        if (!live) return;
+        engine.current = m;
+        reset();
+      })
+      .catch((err: Error) => setError(err.message));
+    return () => {
+      live = false;
+    };
+  }, [reset]);
+
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    let last = performance.now();
+    const tick = (now: number) => {
+      const r = run.current;
+      if (!r) return;
+      r.advanceTo(r.nowMs + Math.max(1, Math.round(((now - last) / 1000) * speed)));
+      last = now;
+      refresh();
+      if (r.done) setPlaying(false);
+      else frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, speed, refresh]);
+
+  const act = (f: (r: SimRun) => void) => () => {
+    if (!run.current) return;
+    f(run.current);
+    refresh();
+  };
+
+  const done = snap?.done ?? false;
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  const maxLeo = snap ? Math.max(1, ...snap.brokers.map((b) => b.logEndOffset)) : 1;
+  const { cluster, producer, consumer } = scenario;
+
+  return (
+    <section className="sim" aria-label={labels.title.replace("{name}", name)}>
+      <h3 className="sim-title">{labels.title.replace("{name}", name)}</h3>
+      <p className="meta">
+        {labels.config}: acks={producer.acks}, enable.idempotence={String(producer.enableIdempotence)}, RF={cluster.replicationFactor}, min.insync.replicas={cluster.minInsyncReplicas}, unclean.leader.election.enable={String(cluster.uncleanLeaderElection)}
+        {consumer.enabled ? `, consumer: ${consumer.commit}` : ""}
+        <br />
+        {labels.faults}: {scenario.faults.map((f) => `${seconds(f.atMs)} s ${f.type}${"broker" in f ? ` (${f.broker})` : ""}`).join("; ") || "—"}
+      </p>
+      {error && <p className="alert">{labels.error.replace("{message}", error)}</p>}
+      {!snap && !error && <p className="meta">{labels.loading}</p>}
+      {snap && (
+        <>
+          <div className="sim-controls">
+            <button type="button" className="button" onClick={() => setPlaying((p) => !p)} disabled={done}>
+              {playing ? labels.pause : labels.run}
+            </button>
+            <button type="button" className="button secondary" onClick={act((r) => r.step())} disabled={done || playing}>
+              {labels.step}
+            </button>
+            <button type="button" className="button secondary" onClick={act((r) => r.runToEnd())} disabled={done}>
+              {labels.toEnd}
+            </button>
+            <button type="button" className="button secondary" onClick={reset}>
+              {labels.reset}
+            </button>
+            <label className="meta">
+              {labels.speed}{" "}
+              <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+                {SPEEDS.map((s) => (
+                  <option key={s} value={s}>
+                    {s / 1000} s / s
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div className="sim-timeline" aria-hidden="true">
+            <div className="sim-timeline-fill" style={{ width: `${(snap.atMs / scenario.durationMs) * 100}%` }} />
+            {scenario.faults.map((f, i) => (
+              <span key={i} className="sim-fault-mark" style={{ left: `${(f.atMs / scenario.durationMs) * 100}%` }} title={f.type} />
+            ))}
+          </div>
+          <p className="meta" aria-live="off">
+            {labels.time.replace("{s}", seconds(snap.atMs)).replace("{total}", seconds(scenario.durationMs))} ·{" "}
+            {snap.partition.leader === null
+              ? labels.offline
+              : labels.partition
+                  .replace("{leader}", String(snap.partition.leader))
+                  .replace("{isr}", `[${snap.partition.isr.join(", ")}]`)
+                  .replace("{epoch}", String(snap.partition.leaderEpoch))}
+          </p>
+          <div className="sim-brokers">
+            {snap.brokers.map((b) => (
+              <BrokerCard key={b.id} broker={b} inIsr={snap.partition.isr.includes(b.id)} maxLeo={maxLeo} labels={labels} />
+            ))}
+          </div>
+          <p className="meta">{labels.logLegend}</p>
+          <div className="sim-clients">
+            <div className="card">
+              <h4>{labels.producer}</h4>
+              <p>
+                {labels.sent} {snap.producer.sent} · {labels.acknowledged} {snap.producer.acknowledged} · {labels.failed} {snap.producer.failed} · {labels.inFlight} {snap.producer.inFlight.length}
+              </p>
+            </div>
+            <div className="card">
+              <h4>{labels.consumer}</h4>
+              <p>
+                {labels.position} {snap.consumer.position ?? "—"} · {labels.committed} {snap.consumer.committed ?? "—"} · {labels.processed} {snap.consumer.processed}
+              </p>
+            </div>
+          </div>
+          <h4>{labels.events}</h4>
+          <ol className="sim-events" aria-live="polite">
+            {events.length === 0 && <li className="meta">{labels.noEvents}</li>}
+            {events.map((e, i) => (
+              <li key={`${e.atMs}-${i}`}>
+                <span className="meta">{seconds(e.atMs)} s</span> {narrate(e, eventLabels)}
+              </li>
+            ))}
+          </ol>
+          <AuditPanel audit={audit} events={run.current?.events ?? []} labels={labels} eventLabels={eventLabels} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function AuditPanel({ audit, events, labels, eventLabels }: { audit: Audit | null; events: readonly SimEvent[]; labels: Dictionary["sim"]; eventLabels: Dictionary["events"] }) {
+  if (!audit) return <p className="meta">{labels.auditPending}</p>;
+  const rows: [string, number[]][] = [
+    [labels.lostAcknowledged, audit.messages.lostAcknowledged],
+    [labels.unavailableAcknowledged, audit.messages.unavailableAcknowledged],
+    [labels.duplicates, audit.messages.duplicates],
+    [labels.outOfOrder, audit.messages.outOfOrder],
+    [labels.consumerMissed, audit.messages.missedByConsumer],
+    [labels.consumerDuplicates, audit.messages.processedTwice],
+  ];
+  // The story of the first lost message: who acknowledged it, holding it alone.
+  const firstLost = audit.messages.lostAcknowledged[0];
+  const ack = firstLost === undefined ? undefined : events.find((e) => e.type === "acknowledged" && e.messages && e.messages[0] <= firstLost && firstLost <= e.messages[1]);
+  return (
+    <div className="sim-audit card">
+      <h4>{labels.audit}</h4>
+      <table>
+        <tbody>
+          {rows.map(([label, ids]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>
+                <span className={`badge ${ids.length ? "bad" : "ok"}`} data-audit={label}>
+                  {ids.length}
+                </span>
+              </td>
+              <td className="meta">{ids.length ? labels.messages.replace("{ids}", ids.slice(0, 8).map((id) => `#${id}`).join(", ") + (ids.length > 8 ? " …" : "")) : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ack && (
+        <p>
+          <span className="meta">{(ack.atMs / 1000).toFixed(2)} s</span> {narrate({ ...ack, messages: [firstLost!, firstLost!] }, eventLabels)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { db } from "@/lib/db";
+import { authOptions, GUEST_COOKIE } from "./options";
+import { hashGuestToken, newGuestToken } from "./users";
+
+/** Who is acting: a signed-in user, or a guest known by a cookie. */
+export interface Actor {
+  userId: string;
+  kind: "user" | "guest";
+  name: string | null;
+  email: string | null;
+  role: string;
+}
+
+const GUEST_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
+
+export async function getSessionUserId(): Promise<string | null> {
+  const session = await getServerSession(authOptions);
+  return ((session?.user as { id?: string } | undefined)?.id as string | undefined) ?? null;
+}
+
+/**
+ * Resolves the current actor. With `create`, a visitor without an identity gets a guest row
+ * and cookie (allowed only where cookies can be set: route handlers and server actions).
+ */
+export async function getActor(opts: { create: boolean } = { create: false }): Promise<Actor | null> {
+  const sessionUserId = await getSessionUserId();
+  if (sessionUserId) {
+    const user = await db.user.findUnique({ where: { id: sessionUserId } });
+    if (user) return { userId: user.id, kind: "user", name: user.name, email: user.email, role: user.role };
+  }
+  const jar = await cookies();
+  const token = jar.get(GUEST_COOKIE)?.value;
+  if (token) {
+    const guest = await db.user.findUnique({ where: { guestTokenHash: hashGuestToken(token) } });
+    if (guest) return { userId: guest.id, kind: "guest", name: null, email: null, role: "learner" };
+  }
+  if (!opts.create) return null;
+  const fresh = newGuestToken();
+  const guest = await db.user.create({ data: { guestTokenHash: hashGuestToken(fresh) } });
+  jar.set(GUEST_COOKIE, fresh, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NEXTAUTH_URL?.startsWith("https:") ?? false,
+    path: "/",
+    maxAge: GUEST_COOKIE_MAX_AGE,
+  });
+  return { userId: guest.id, kind: "guest", name: null, email: null, role: "learner" };
+}
+
+/** The guest row behind this browser's cookie, if any (used when signing up). */
+export async function currentGuestId(): Promise<string | null> {
+  const token = (await cookies()).get(GUEST_COOKIE)?.value;
+  if (!token) return null;
+  const guest = await db.user.findUnique({ where: { guestTokenHash: hashGuestToken(token) } });
+  return guest?.id ?? null;
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { signInSchema } from "./schemas";
+import { authenticate, hashGuestToken, mergeGuestInto } from "./users";
+
+export const GUEST_COOKIE = "lossless_guest";
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}
+
+/** JWT sessions with an email + password provider (docs/decisions/005-sessions.md). */
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/en/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "email",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+        if (!parsed.success) return null;
+        const user = await authenticate(db, parsed.data.email, parsed.data.password);
+        if (!user) return null;
+        // Whatever this browser did as a guest becomes the account's.
+        const headers = req?.headers as Record<string, string> | undefined;
+        const token = cookieValue(headers?.cookie, GUEST_COOKIE);
+        if (token) {
+          const guest = await db.user.findUnique({ where: { guestTokenHash: hashGuestToken(token) } });
+          if (guest) await mergeGuestInto(db, guest.id, user.id);
+        }
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = (user as { role?: string }).role ?? "learner";
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user) {
+        (session.user as { id?: string }).id = token.uid as string;
+        (session.user as { role?: string }).role = token.role as string;
+      }
+      return session;
+    },
+  },
+};

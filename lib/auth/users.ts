@@ -1,0 +1,71 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/lib/db";
+import { hashPassword, verifyPassword } from "./password";
+import type { Role, SignUpInput } from "./schemas";
+
+export type SignUpResult = { ok: true; userId: string } | { ok: false; error: "email-taken" };
+
+export function hashGuestToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function newGuestToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+/**
+ * Creates an account. A guest's row becomes the account, so everything they did as a guest is
+ * simply theirs; with no guest, a new row is made.
+ */
+export async function signUp(db: PrismaClient, input: SignUpInput, guestId: string | null, role: Role = "learner"): Promise<SignUpResult> {
+  const passwordHash = await hashPassword(input.password);
+  if (await db.user.findUnique({ where: { email: input.email } })) return { ok: false, error: "email-taken" };
+  const data = { email: input.email, name: input.name ?? null, passwordHash, role, guestTokenHash: null };
+  try {
+    const guest = guestId ? await db.user.findFirst({ where: { id: guestId, email: null } }) : null;
+    const user = guest ? await db.user.update({ where: { id: guest.id }, data }) : await db.user.create({ data });
+    return { ok: true, userId: user.id };
+  } catch (err) {
+    // Two sign-ups racing for one email: the unique index decides.
+    if ((err as { code?: string }).code === "P2002") return { ok: false, error: "email-taken" };
+    throw err;
+  }
+}
+
+export async function authenticate(db: PrismaClient, email: string, password: string) {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user?.passwordHash) {
+    // Spend the same time as a real check, so response time does not reveal which emails exist.
+    await verifyPassword("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000", password);
+    return null;
+  }
+  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+}
+
+/**
+ * Moves a guest's progress into an existing account after sign-in: attempts move over, lesson
+ * progress keeps the earliest start and any read/completed mark, and the guest row is deleted.
+ */
+export async function mergeGuestInto(db: PrismaClient, guestId: string, userId: string): Promise<void> {
+  if (guestId === userId) return;
+  await db.$transaction(async (tx) => {
+    const guest = await tx.user.findFirst({ where: { id: guestId, email: null } });
+    if (!guest) return;
+    await tx.questionAttempt.updateMany({ where: { userId: guestId }, data: { userId } });
+    for (const p of await tx.lessonProgress.findMany({ where: { userId: guestId } })) {
+      const mine = await tx.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug: p.lessonSlug } } });
+      if (!mine) await tx.lessonProgress.update({ where: { id: p.id }, data: { userId } });
+      else
+        await tx.lessonProgress.update({
+          where: { id: mine.id },
+          data: {
+            startedAt: p.startedAt < mine.startedAt ? p.startedAt : mine.startedAt,
+            readAt: mine.readAt ?? p.readAt,
+            completedAt: mine.completedAt ?? p.completedAt,
+          },
+        });
+    }
+    await tx.user.delete({ where: { id: guestId } });
+  });
+}

@@ -1,0 +1,2 @@
+export { db, createDb, type PrismaClient } from "./client";
+export { databaseUrl, DEFAULT_DATABASE_URL } from "./url";

@@ -1,0 +1,108 @@
+import "server-only";
+import { z } from "zod";
+import { findQuestion, lessonExists, questionsForLesson } from "@/lib/content";
+import type { PrismaClient } from "@/lib/db";
+import { grade, responseSchema } from "@/lib/quiz";
+import { latestAttempts, recordAttempt, recordLessonEvent } from "./progress";
+
+/**
+ * The logic behind the quiz and progress endpoints, separate from HTTP and cookies so it can be
+ * tested against a real database. Each function validates first and returns a status with a
+ * JSON body; expected failures are values (400 with a message, 404), never exceptions.
+ */
+export type ApiResult = { status: number; body: Record<string, unknown> };
+
+const locale = z.enum(["en", "zh"]).default("en");
+
+export const answerRequestSchema = z.strictObject({
+  questionId: z.string().min(1).max(100),
+  response: responseSchema,
+  locale,
+});
+
+export const progressRequestSchema = z.strictObject({
+  lesson: z.string().regex(/^[a-z0-9-]+$/).max(60),
+  event: z.enum(["started", "read"]),
+});
+
+function invalid(error: z.ZodError): ApiResult {
+  const issue = error.issues[0]!;
+  return { status: 400, body: { error: `${issue.path.join(".") || "body"}: ${issue.message}` } };
+}
+
+/** Validates an answer before anyone is identified, so junk requests create no guest. */
+export function checkAnswer(body: unknown): { ok: true; request: z.infer<typeof answerRequestSchema>; lesson: string } | { ok: false; result: ApiResult } {
+  const parsed = answerRequestSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
+  const found = findQuestion(parsed.data.questionId);
+  if (!found) return { ok: false, result: { status: 404, body: { error: `no question with id "${parsed.data.questionId}"` } } };
+  const g = grade(found.question, parsed.data.response);
+  if (!g.ok) return { ok: false, result: { status: 400, body: { error: `response: ${g.error}` } } };
+  return { ok: true, request: parsed.data, lesson: found.lesson };
+}
+
+export async function answerQuestion(db: PrismaClient, userId: string, request: z.infer<typeof answerRequestSchema>): Promise<ApiResult> {
+  const found = findQuestion(request.questionId)!;
+  const result = grade(found.question, request.response);
+  if (!result.ok) return { status: 400, body: { error: `response: ${result.error}` } };
+  const ids = questionsForLesson(found.lesson).map((q) => q.id);
+  await recordAttempt(db, userId, found.lesson, found.question, request.response, result, ids);
+  return {
+    status: 200,
+    body: {
+      questionId: found.question.id,
+      correct: result.correct,
+      score: result.score,
+      answer: result.answer,
+      explanation: found.question.explanation[request.locale],
+      source: found.question.source,
+    },
+  };
+}
+
+/** The learner's latest answer to each question they answered: only those are revealed. */
+export async function quizState(db: PrismaClient, userId: string | null, lesson: string, lang: "en" | "zh"): Promise<ApiResult> {
+  if (!lessonExists(lesson)) return { status: 404, body: { error: `no lesson "${lesson}"` } };
+  if (!userId) return { status: 200, body: { answers: [] } };
+  const latest = await latestAttempts(db, userId, lesson);
+  const answers = questionsForLesson(lesson)
+    .filter((q) => latest.has(q.id))
+    .map((q) => {
+      const a = latest.get(q.id)!;
+      const graded = grade(q, JSON.parse(a.response));
+      return {
+        questionId: q.id,
+        response: JSON.parse(a.response) as unknown,
+        correct: a.correct,
+        score: a.score,
+        answer: graded.ok ? graded.answer : null,
+        explanation: q.explanation[lang],
+        source: q.source,
+      };
+    });
+  return { status: 200, body: { answers } };
+}
+
+export function checkProgress(body: unknown): { ok: true; request: z.infer<typeof progressRequestSchema> } | { ok: false; result: ApiResult } {
+  const parsed = progressRequestSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
+  if (!lessonExists(parsed.data.lesson)) return { ok: false, result: { status: 404, body: { error: `no lesson "${parsed.data.lesson}"` } } };
+  return { ok: true, request: parsed.data };
+}
+
+export async function recordProgress(db: PrismaClient, userId: string, request: z.infer<typeof progressRequestSchema>): Promise<ApiResult> {
+  const ids = questionsForLesson(request.lesson).map((q) => q.id);
+  await recordLessonEvent(db, userId, request.lesson, request.event, ids);
+  return { status: 200, body: { ok: true } };
+}
+
+/** Reads a JSON body; a body that is not JSON is a 400, like any other malformed input. */
+export async function readJson(req: Request): Promise<{ ok: true; body: unknown } | { ok: false; result: ApiResult }> {
+  const text = await req.text();
+  if (text.length > 10_000) return { ok: false, result: { status: 413, body: { error: "body is too large" } } };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return { ok: false, result: { status: 400, body: { error: "body: not valid JSON" } } };
+  }
+}
