@@ -8,7 +8,7 @@ import { createRun, parseScenario } from "../lib/sim";
 const sizes = (process.argv[2] ?? "10000,100000,1000000").split(",").map(Number);
 // The event log is what a player keeps; the audit alone needs none. Both are measured.
 const runs: [number, "none" | "all"][] = sizes.flatMap((n) => (n <= 100_000 ? [[n, "none"], [n, "all"]] : [[n, "none"]]) as [number, "none" | "all"][]);
-console.log("messages   event-log  sim-time(s)  queue-events  wall(ms)  events/s    heap-delta(MB)  committed  lost");
+console.log("messages   event-log  sim-time(s)  queue-steps   wall(ms)  steps/s     heap-delta(MB)  committed  lost");
 for (const [messages, eventLog] of runs) {
   const parsed = parseScenario({
     durationMs: messages * 2 + 10_000,
@@ -25,7 +25,7 @@ for (const [messages, eventLog] of runs) {
   const wallMs = performance.now() - started;
   const heapAfter = process.memoryUsage().heapUsed;
   const audit = run.audit();
-  const processed = run.processedEvents;
+  const processed = run.steps;
   console.log(
     [
       String(messages).padEnd(10),

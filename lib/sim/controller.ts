@@ -6,9 +6,10 @@
  * The controller quorum itself is modelled as always available and its metadata reaches every
  * reachable broker immediately: see docs/sim.md, "What the model simplifies".
  */
-import { applyPartitionState, maybeIncrementHighWatermark, tryCompleteDelayed } from "./broker";
+import { maybeIncrementHighWatermark, tryCompleteDelayed } from "./broker";
+import { applyPartitionState } from "./replica";
 import { KAFKA_DEFAULTS } from "./constants";
-import type { BrokerState, World } from "./world";
+import { lastHeartbeatBefore, type BrokerState, type World } from "./world";
 
 export function initPartition(w: World): void {
   const replicas = Array.from({ length: w.scenario.cluster.replicationFactor }, (_, i) => i);
@@ -105,10 +106,6 @@ export function alterPartition(w: World, leader: BrokerState, isr: number[], rea
 }
 
 /**
- * When the controller will notice a broker that stopped heartbeating at `sinceMs`: its last
- * heartbeat plus brokerSessionTimeoutMs (KRaft: broker.session.timeout.ms).
- */
-/**
  * A (re)starting or reconnecting broker reaches the controller. A new incarnation first has its
  * old registration fenced (leadership moves away), then it is unfenced and catches up on metadata.
  */
@@ -127,8 +124,11 @@ export function silentSince(w: World, b: BrokerState, sinceMs: number): boolean 
   return b.registeredAtMs <= sinceMs && (b.process !== "up" || w.isIsolated(b.id) || b.registeredIncarnation !== b.incarnation);
 }
 
+/**
+ * When the controller will notice a broker that stopped heartbeating at `sinceMs`: its last
+ * heartbeat plus brokerSessionTimeoutMs (KRaft: broker.session.timeout.ms).
+ */
 export function fenceDeadline(w: World, b: BrokerState, sinceMs: number): number {
-  const interval = KAFKA_DEFAULTS.brokerHeartbeatIntervalMs;
-  const lastHeartbeat = b.registeredAtMs + Math.floor((sinceMs - b.registeredAtMs) / interval) * interval;
+  const lastHeartbeat = lastHeartbeatBefore(b.registeredAtMs, KAFKA_DEFAULTS.brokerHeartbeatIntervalMs, sinceMs);
   return Math.max(sinceMs, lastHeartbeat + w.scenario.cluster.brokerSessionTimeoutMs);
 }

@@ -101,3 +101,76 @@ describe("the stepping API", () => {
     expect(r.output.log.committed).toBe(50);
   });
 });
+
+describe("engine robustness (regressions found in review)", () => {
+  const out = (input: ScenarioInput) => {
+    const r = runScenario(input);
+    if (!r.ok) throw new Error(r.error);
+    return r.output;
+  };
+
+  it("a short max.poll.interval.ms while the consumer is still joining does not stop the clock", () => {
+    expect(() => out({ consumer: { maxPollIntervalMs: 1000 } })).not.toThrow();
+    expect(() => out({ durationMs: 600_000, faults: [{ atMs: 20_000, type: "stall-consumer", durationMs: 400_000 }, { atMs: 25_000, type: "pause-consumer", durationMs: 60_000 }] })).not.toThrow();
+  });
+
+  it("timers work again after a restart: a restarted consumer that stalls is still removed", () => {
+    const o = out({
+      durationMs: 600_000,
+      faults: [
+        { atMs: 10_000, type: "crash-consumer", restartAfterMs: 1000 },
+        { atMs: 70_000, type: "stall-consumer", durationMs: 400_000 },
+      ],
+    });
+    expect(o.events.filter((e) => e.type === "member-removed").map((e) => e.reason)).toContain("max-poll-interval-exceeded");
+  });
+
+  it("a single broker that restarts keeps serving its consumer", () => {
+    const o = out({ durationMs: 600_000, cluster: { brokers: 1, replicationFactor: 1 }, producer: { messages: 10 }, faults: [{ atMs: 20_000, type: "crash-broker", broker: 0, restartAfterMs: 10 }] });
+    expect(o.consumer.unique).toBe(10);
+    expect(o.events.some((e) => e.type === "member-removed")).toBe(false);
+  });
+
+  it("a healed isolation never starts a second poll loop: polls read consecutive offsets", () => {
+    const o = out({
+      durationMs: 120_000,
+      cluster: { brokerSessionTimeoutMs: 1000 },
+      producer: { intervalMs: 100 },
+      consumer: { processingMs: 10 },
+      faults: [
+        { atMs: 63_263, type: "pause-consumer", durationMs: 8742 },
+        { atMs: 60_570, type: "isolate-broker", broker: 2, durationMs: 5389 },
+      ],
+    });
+    const polls = o.events.filter((e) => e.type === "polled");
+    for (let i = 1; i < polls.length; i++) expect(polls[i]!.offsets![0]).toBe(polls[i - 1]!.offsets![1] + 1);
+    expect(o.consumer.duplicates).toBe(0);
+  });
+
+  it("a join started before a crash does not complete in the restarted process's life", () => {
+    const o = out({
+      durationMs: 130_000,
+      cluster: { networkDelayMs: 10 },
+      faults: [
+        { atMs: 3030, type: "crash-consumer", restartAfterMs: 0 },
+        { atMs: 60_000, type: "pause-consumer", durationMs: 60_000 },
+      ],
+    });
+    const joinedWhileFrozen = o.events.filter((e) => e.type === "group-joined" && e.atMs > 60_000 && e.atMs < 120_000);
+    expect(joinedWhileFrozen).toEqual([]);
+  });
+
+  it("every processed record appears in a processed event", () => {
+    const o = out({ consumer: { processingMs: 20 }, faults: [{ atMs: 20_000, type: "pause-consumer", durationMs: 1000 }] });
+    const logged = o.events.filter((e) => e.type === "processed").reduce((n, e) => n + e.offsets![1] - e.offsets![0] + 1, 0);
+    expect(logged).toBe(o.consumer.processed);
+  });
+
+  it("an offline partition with nothing to send costs little work", () => {
+    const parsed = parseScenario({ durationMs: 600_000, eventLog: "none", cluster: { brokers: 1, replicationFactor: 1 }, faults: [{ atMs: 5000, type: "crash-broker", broker: 0 }] });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const run = createRun(parsed.scenario);
+    run.runToEnd();
+    expect(run.steps).toBeLessThan(60_000);
+  });
+});

@@ -3,9 +3,10 @@
  * wall clock, no Math.random, no I/O. Determinism contract: the same normalised scenario (seed
  * included) produces the same sequence of events, snapshots and audit, on any JavaScript host.
  */
-import { checkIsrExpiration } from "./broker";
+import { answerParked, checkIsrExpiration, tryCompleteDelayed } from "./broker";
 import { computeAudit } from "./audit";
 import { createConsumer, settle, startConsuming, type ConsumerState } from "./consumer";
+import { checkPollInterval } from "./group";
 import { initPartition } from "./controller";
 import { scheduleFault } from "./faults";
 import { ReplicaLog } from "./log";
@@ -13,7 +14,7 @@ import { createProducer, startProducing, type ProducerState } from "./producer";
 import { parseScenario, type Scenario } from "./scenario";
 import { takeSnapshot } from "./snapshot";
 import type { Audit, SimEvent, SimOutput, Snapshot } from "./types";
-import { World, type BrokerState } from "./world";
+import { LazyTimer, World, type BrokerState } from "./world";
 
 export interface SimRun {
   readonly scenario: Scenario;
@@ -21,8 +22,8 @@ export interface SimRun {
   readonly nowMs: number;
   /** True once nothing is left to happen before scenario.durationMs. */
   readonly done: boolean;
-  /** How many queue items (internal steps, logged or not) have run: a measure of work done. */
-  readonly processedEvents: number;
+  /** How many queue items (internal steps, logged or not) have run: the engine's unit of work. */
+  readonly steps: number;
   /** The event log so far (shared, append-only: do not mutate). */
   readonly events: readonly SimEvent[];
   /** Runs until at least one new event is logged, or the run ends; returns the new events. */
@@ -40,11 +41,11 @@ export interface SimRun {
 export function createRun(scenario: Scenario): SimRun {
   const w = new World(scenario);
   const { cluster } = scenario;
-  for (let id = 0; id < cluster.brokers; id++) w.brokers.push(newBroker(id, id < cluster.replicationFactor));
+  for (let id = 0; id < cluster.brokers; id++) w.brokers.push(newBroker(w, id, id < cluster.replicationFactor));
   for (let id = 0; id < cluster.brokers; id++) w.fenced.push(false);
   initPartition(w);
   const producer = createProducer(w);
-  const consumer = createConsumer(w);
+  const consumer = createConsumer(w, (c) => checkPollInterval(w, c));
   startProducing(w, producer);
   startConsuming(w, consumer);
   for (const fault of scenario.faults) scheduleFault(w, { producer, consumer }, fault);
@@ -61,8 +62,8 @@ export function runScenario(input: unknown): { ok: true; output: SimOutput } | {
   return { ok: true, output: run.output() };
 }
 
-function newBroker(id: number, hostsReplica: boolean): BrokerState {
-  return {
+function newBroker(w: World, id: number, hostsReplica: boolean): BrokerState {
+  const b: BrokerState = {
     id,
     process: "up",
     incarnation: 0,
@@ -75,13 +76,14 @@ function newBroker(id: number, hostsReplica: boolean): BrokerState {
     isr: [],
     followers: new Map(),
     parked: [],
-    parkTimerAtMs: 0,
+    parkTimer: new LazyTimer(w, () => answerParked(w, b)),
     delayed: [],
+    delayedTimer: new LazyTimer(w, () => tryCompleteDelayed(w, b)),
     fetcherGeneration: 0,
     registeredAtMs: 0,
     registeredIncarnation: 0,
-    flushTimerArmed: false,
   };
+  return b;
 }
 
 /** The ISR expiration task (every replicaLagTimeMaxMs / 2) and the time-based flusher. */
@@ -108,7 +110,7 @@ const MAX_STEPS_AT_ONE_MS = 2_000_000;
 
 class Run implements SimRun {
   private finished = false;
-  processedEvents = 0;
+  steps = 0;
   private stepsAtThisMs = 0;
 
   constructor(
@@ -154,7 +156,7 @@ class Run implements SimRun {
     if (next === undefined || next > this.w.scenario.durationMs) return this.finish();
     if (next > limit) return;
     const item = this.w.queue.pop()!;
-    this.processedEvents++;
+    this.steps++;
     this.stepsAtThisMs = item.atMs === this.w.nowMs ? this.stepsAtThisMs + 1 : 0;
     if (this.stepsAtThisMs > MAX_STEPS_AT_ONE_MS) throw new Error(`simulated time stopped advancing at ${item.atMs} ms`);
     this.w.nowMs = item.atMs;

@@ -3,8 +3,10 @@
  * power loss (unflushed data is gone), restart and re-registration, network isolation, paused
  * replication, dropped produce requests or responses, and the consumer's faults.
  */
-import { answerParked, restartFetcher, messageRanges } from "./broker";
-import { crashConsumer, pauseConsumer, reconnectConsumer, stallConsumer, type ConsumerState } from "./consumer";
+import { answerParked, logRemoved } from "./broker";
+import { restartFetcher } from "./replica";
+import { reconnectConsumer, type ConsumerState } from "./consumer";
+import { crashConsumer, pauseConsumer, stallConsumer } from "./group";
 import { fenceBroker, fenceDeadline, registerBroker, silentSince } from "./controller";
 import { connectionReset, type ProducerState } from "./producer";
 import type { BrokerRef, Fault } from "./scenario";
@@ -99,17 +101,17 @@ function stopBroker(w: World, clients: Clients, b: BrokerState, how: "crashed" |
   w.emit({ type: how === "crashed" ? "broker-crashed" : "broker-powered-off", broker: b.id });
   if (how === "powered-off" && b.log) {
     // Only what the OS wrote back (after pageCacheFlushMs) or an fsync made durable survives.
-    const removed = b.log.truncateTo(b.log.durableOffset(w.nowMs, w.scenario.cluster.pageCacheFlushMs));
-    if (removed.length) {
-      const last = removed[removed.length - 1]!;
-      w.emit({ type: "unflushed-data-lost", broker: b.id, offsets: [removed[0]!.baseOffset, last.baseOffset + last.count - 1], lost: messageRanges(removed) });
-    }
+    logRemoved(w, b, b.log.truncateTo(b.log.durableOffset(w.nowMs, w.scenario.cluster.pageCacheFlushMs)), "unflushed-data-lost");
   }
   if (wasUp) {
     b.role = "none";
     b.leaderId = null;
     b.fetcherGeneration++;
     b.delayed = [];
+    b.delayedTimer.cancel();
+    b.parkTimer.cancel();
+    // A pause of replication belongs to the process that was paused, not to the next one.
+    b.replicationPausedUntilMs = 0;
     b.followers = new Map();
     // A dead process's OS resets its connections (held fetches fail at once); a machine without
     // power just goes silent and everyone waiting on it times out.

@@ -4,8 +4,8 @@
  *
  * Batches are immutable and shared between replicas: a follower appends the very object the
  * leader wrote, at the same offset, so a record is identified by (offset, message id) everywhere.
- * Invariants (asserted): batches are contiguous from offset 0, each batch's epoch is ≥ the
- * previous one's, append times never decrease, and HW ≤ LEO.
+ * Invariants (asserted on append): batches are contiguous from offset 0, each batch's epoch is ≥
+ * the previous one's, and append times never decrease. Truncation keeps HW ≤ LEO.
  */
 import { KAFKA_DEFAULTS } from "./constants";
 
@@ -61,6 +61,9 @@ export class ReplicaLog {
     if (batch.baseOffset !== this.logEndOffset)
       throw new Error(`append at ${batch.baseOffset} but the log ends at ${this.logEndOffset}`);
     if (batch.epoch < this.lastBatchEpoch) throw new Error(`batch epoch ${batch.epoch} after epoch ${this.lastBatchEpoch}`);
+    // durableOffset's binary search relies on append times never decreasing.
+    const lastAppend = this.appendMs[this.appendMs.length - 1];
+    if (lastAppend !== undefined && nowMs < lastAppend) throw new Error(`append at ${nowMs} ms after one at ${lastAppend} ms`);
     this.batches.push(batch);
     this.appendMs.push(nowMs);
     this.assignEpoch(batch.epoch, batch.baseOffset);

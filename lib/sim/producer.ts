@@ -9,7 +9,7 @@
 import { handleProduce, type ProduceResult } from "./broker";
 import { KAFKA_DEFAULTS } from "./constants";
 import type { KafkaError } from "./types";
-import { PRODUCER_NODE, type World } from "./world";
+import { LazyTimer, PRODUCER_NODE, type World } from "./world";
 
 interface ClientBatch {
   firstMessage: number;
@@ -56,9 +56,10 @@ export interface ProducerState {
   knownLeader: number | null;
   metadataStale: boolean;
   refreshing: boolean;
-  wakeAtMs: number;
-  requestTimerAtMs: number;
-  deliveryTimerAtMs: number;
+  /** Wakes the sender for linger, retry backoff, delivery timeouts and metadata retries. */
+  wakeTimer: LazyTimer;
+  /** request.timeout.ms of the oldest request in flight. */
+  requestTimer: LazyTimer;
   nextRequestId: number;
   sent: number;
   acknowledged: number;
@@ -70,7 +71,7 @@ export interface ProducerState {
 
 export function createProducer(w: World): ProducerState {
   const cfg = w.scenario.producer;
-  return {
+  const p: ProducerState = {
     nextMessage: 1,
     queue: [],
     inFlight: [],
@@ -82,9 +83,8 @@ export function createProducer(w: World): ProducerState {
     knownLeader: w.partition.leader,
     metadataStale: false,
     refreshing: false,
-    wakeAtMs: 0,
-    requestTimerAtMs: 0,
-    deliveryTimerAtMs: 0,
+    wakeTimer: new LazyTimer(w, () => drain(w, p)),
+    requestTimer: new LazyTimer(w, () => expireRequests(w, p)),
     nextRequestId: 1,
     sent: 0,
     acknowledged: 0,
@@ -93,6 +93,7 @@ export function createProducer(w: World): ProducerState {
     errors: {},
     outcome: new Uint8Array(cfg.messages + 1),
   };
+  return p;
 }
 
 /** Schedules the application's send() calls: one message every intervalMs. */
@@ -153,17 +154,7 @@ export function drain(w: World, p: ProducerState): void {
     p.queue.shift();
     send(w, p, head);
   }
-  if (nextWakeMs < Infinity) wakeAt(w, p, nextWakeMs);
-}
-
-function wakeAt(w: World, p: ProducerState, atMs: number): void {
-  if (p.wakeAtMs > w.nowMs && p.wakeAtMs <= atMs) return;
-  p.wakeAtMs = atMs;
-  w.at(atMs, () => {
-    if (p.wakeAtMs !== atMs) return;
-    p.wakeAtMs = 0;
-    drain(w, p);
-  });
+  if (nextWakeMs < Infinity) p.wakeTimer.arm(nextWakeMs);
 }
 
 function send(w: World, p: ProducerState, batch: ClientBatch): void {
@@ -252,6 +243,7 @@ function fail(w: World, p: ProducerState, req: InFlightRequest, error: KafkaErro
   if (w.nowMs >= batch.createdMs + cfg.deliveryTimeoutMs) return finalFailure(w, p, batch, "DELIVERY_TIMEOUT");
   batch.retry = true;
   batch.readyAtMs = w.nowMs + retryBackoff(w, batch.attempts);
+  p.wakeTimer.arm(batch.readyAtMs);
   // Retried batches go back to the front of the queue (RecordAccumulator.reenqueue); an
   // idempotent producer keeps them in sequence order, a plain one simply puts each first.
   let at = 0;
@@ -260,13 +252,15 @@ function fail(w: World, p: ProducerState, req: InFlightRequest, error: KafkaErro
 }
 
 /**
- * KIP-580 (Kafka 3.7): retry.backoff.ms doubles with each failed attempt up to
- * retry.backoff.max.ms, with ±20% jitter (drawn from the seeded PRNG, so runs stay reproducible).
+ * KIP-580 (Kafka 3.7), as ExponentialBackoff computes it: retry.backoff.ms doubled per failed
+ * attempt, ±20% jitter (from the seeded PRNG, so runs stay reproducible), capped at
+ * retry.backoff.max.ms; a maximum at or below the base gives a constant backoff.
  */
 function retryBackoff(w: World, attempts: number): number {
   const { retryBackoffMs, retryBackoffMaxMs } = w.scenario.producer;
-  const term = Math.min(retryBackoffMs * 2 ** Math.min(attempts - 1, 30), Math.max(retryBackoffMaxMs, retryBackoffMs));
-  return Math.floor(term * (0.8 + 0.4 * w.rng.next()));
+  if (retryBackoffMaxMs <= retryBackoffMs) return Math.min(retryBackoffMs, retryBackoffMaxMs);
+  const term = retryBackoffMs * 2 ** Math.min(attempts - 1, 30);
+  return Math.min(Math.floor(term * (0.8 + 0.4 * w.rng.next())), retryBackoffMaxMs);
 }
 
 function bumpEpoch(w: World, p: ProducerState, reason: string): void {
@@ -287,27 +281,25 @@ function finalFailure(w: World, p: ProducerState, batch: ClientBatch, error: Kaf
   if (idempotent(w) && batch.baseSequence >= 0 && batch.producerEpoch === p.producerEpoch) p.epochBumpPending ??= "unresolved";
 }
 
-/** request.timeout.ms, with one lazy timer for the oldest request instead of one per request. */
+/** request.timeout.ms: one lazy timer for the oldest request instead of one per request. */
 function armRequestTimer(w: World, p: ProducerState): void {
   const oldest = p.inFlight[0];
-  if (!oldest) return;
-  const atMs = oldest.sentMs + w.scenario.producer.requestTimeoutMs;
-  if (p.requestTimerAtMs > w.nowMs && p.requestTimerAtMs <= atMs) return;
-  p.requestTimerAtMs = atMs;
-  w.at(atMs, () => {
-    if (p.requestTimerAtMs !== atMs) return;
-    p.requestTimerAtMs = 0;
-    const timeout = w.scenario.producer.requestTimeoutMs;
-    // NetworkClient.handleTimedOutRequests: a timed-out request closes its connection, failing
-    // every other request on it as a disconnection.
-    const expired = p.inFlight.filter((r) => r.sentMs + timeout <= w.nowMs);
-    const closed = new Set(expired.map((r) => r.broker));
-    const dropped = p.inFlight.filter((r) => closed.has(r.broker));
-    p.inFlight = p.inFlight.filter((r) => !closed.has(r.broker));
-    for (const r of dropped) if (!r.batch.done) fail(w, p, r, expired.includes(r) ? "REQUEST_TIMED_OUT" : "NETWORK_EXCEPTION");
-    armRequestTimer(w, p);
-    drain(w, p);
-  });
+  if (oldest) p.requestTimer.arm(oldest.sentMs + w.scenario.producer.requestTimeoutMs);
+}
+
+/**
+ * NetworkClient.handleTimedOutRequests: a timed-out request closes its connection, failing every
+ * other request on it as a disconnection.
+ */
+function expireRequests(w: World, p: ProducerState): void {
+  const timeout = w.scenario.producer.requestTimeoutMs;
+  const expired = p.inFlight.filter((r) => r.sentMs + timeout <= w.nowMs);
+  const closed = new Set(expired.map((r) => r.broker));
+  const dropped = p.inFlight.filter((r) => closed.has(r.broker));
+  p.inFlight = p.inFlight.filter((r) => !closed.has(r.broker));
+  for (const r of dropped) if (!r.batch.done) fail(w, p, r, expired.includes(r) ? "REQUEST_TIMED_OUT" : "NETWORK_EXCEPTION");
+  armRequestTimer(w, p);
+  drain(w, p);
 }
 
 /** delivery.timeout.ms: fail batches, queued or in flight, that were created too long ago. */
@@ -336,13 +328,7 @@ function expireBatches(w: World, p: ProducerState): void {
     if (!b.retry) break;
   }
   if (removed) p.queue = keep.concat(p.queue.slice(scanned));
-  if (earliest === Infinity || (p.deliveryTimerAtMs > w.nowMs && p.deliveryTimerAtMs <= earliest)) return;
-  p.deliveryTimerAtMs = earliest;
-  w.at(earliest, () => {
-    if (p.deliveryTimerAtMs !== earliest) return;
-    p.deliveryTimerAtMs = 0;
-    drain(w, p);
-  });
+  if (earliest < Infinity) p.wakeTimer.arm(earliest);
 }
 
 /** reconnect.backoff.ms: the wait before trying a broker whose connection was refused. */
@@ -350,13 +336,14 @@ const RECONNECT_BACKOFF_MS = 50;
 
 /** A metadata request: one round trip (after an optional backoff), then the controller's current leader. */
 function refreshMetadata(w: World, p: ProducerState, backoffMs = 0): void {
-  if (p.refreshing) return;
+  // Nothing to send: metadata is fetched again when the next record arrives.
+  if (p.refreshing || (p.queue.length === 0 && p.inFlight.length === 0)) return;
   p.refreshing = true;
   w.after(backoffMs + w.rttMs, () => {
     p.refreshing = false;
     p.knownLeader = w.partition.leader;
     p.metadataStale = p.knownLeader === null;
-    if (p.metadataStale) w.after(Math.max(1, w.scenario.producer.retryBackoffMs), () => drain(w, p));
+    if (p.metadataStale) p.wakeTimer.arm(w.nowMs + Math.max(1, w.scenario.producer.retryBackoffMs));
     else drain(w, p);
   });
 }

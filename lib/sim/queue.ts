@@ -13,10 +13,6 @@ export class EventQueue {
   private heap: QueueItem[] = [];
   private nextSeq = 0;
 
-  get size(): number {
-    return this.heap.length;
-  }
-
   push(atMs: number, run: () => void): void {
     const item: QueueItem = { atMs, seq: this.nextSeq++, run };
     const heap = this.heap;

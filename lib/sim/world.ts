@@ -58,15 +58,17 @@ export interface BrokerState {
   isr: number[];
   followers: Map<number, FollowerProgress>;
   parked: ParkedFetch[];
-  parkTimerAtMs: number;
+  /** Answers held fetches when their wait runs out. */
+  parkTimer: LazyTimer;
   delayed: DelayedProduce[];
+  /** Expires waiting acks=all requests at their deadline. */
+  delayedTimer: LazyTimer;
   /** Follower fetcher: bumped to cancel an outstanding fetch when leadership changes. */
   fetcherGeneration: number;
   /** When the controller last heard from this broker (registration or resumed heartbeats). */
   registeredAtMs: number;
   /** The incarnation the controller knows; a restarted broker differs until it re-registers. */
   registeredIncarnation: number;
-  flushTimerArmed: boolean;
 }
 
 export interface PartitionRegistration {
@@ -74,6 +76,42 @@ export interface PartitionRegistration {
   leader: number | null;
   leaderEpoch: number;
   isr: number[];
+}
+
+/**
+ * A timer that fires no later than the earliest time it was armed for, with one pending queue
+ * item at most. Components use it instead of one event per request or fetch; `cancel` (on a
+ * crash or restart) makes a pending firing a no-op and lets the timer be armed again at once.
+ */
+export class LazyTimer {
+  private pendingAtMs = Infinity;
+  private token = 0;
+
+  constructor(
+    private readonly w: World,
+    private readonly fire: () => void,
+  ) {}
+
+  arm(atMs: number): void {
+    if (this.pendingAtMs <= atMs) return;
+    this.pendingAtMs = atMs;
+    const token = ++this.token;
+    this.w.at(atMs, () => {
+      if (token !== this.token) return;
+      this.pendingAtMs = Infinity;
+      this.fire();
+    });
+  }
+
+  cancel(): void {
+    this.token++;
+    this.pendingAtMs = Infinity;
+  }
+}
+
+/** The last heartbeat at or before `atMs`, for heartbeats every `intervalMs` from `anchorMs`. */
+export function lastHeartbeatBefore(anchorMs: number, intervalMs: number, atMs: number): number {
+  return anchorMs + Math.floor((atMs - anchorMs) / intervalMs) * intervalMs;
 }
 
 export class World {
@@ -117,7 +155,7 @@ export class World {
   /** One-way latency with a little seeded jitter; TCP keeps each link's messages in order. */
   private arrivalTime(from: number, to: number): number {
     const base = this.scenario.cluster.networkDelayMs;
-    const jitter = base > 0 ? this.rng.int(Math.ceil(base / 2) + 1) : 0;
+    const jitter = this.rng.int(Math.ceil(base / 2) + 1);
     const key = from * 4096 + to;
     const arrival = Math.max(this.nowMs + base + jitter, this.linkArrival.get(key) ?? 0);
     this.linkArrival.set(key, arrival);
