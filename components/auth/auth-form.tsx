@@ -59,11 +59,24 @@ export function AuthForm({ mode, locale, t }: { mode: "signin" | "signup"; local
         {t.email}
         <input name="email" type="email" autoComplete="email" required maxLength={254} />
       </label>
-      <label>
-        {t.password}
-        <input name="password" type="password" autoComplete={mode === "signup" ? "new-password" : "current-password"} required minLength={mode === "signup" ? 10 : 1} maxLength={200} />
-        {mode === "signup" && <span className="hint">{t.passwordHint}</span>}
-      </label>
+      <div className="field">
+        <label htmlFor={`${mode}-password`}>{t.password}</label>
+        <input
+          id={`${mode}-password`}
+          name="password"
+          type="password"
+          autoComplete={mode === "signup" ? "new-password" : "current-password"}
+          required
+          minLength={mode === "signup" ? 10 : 1}
+          maxLength={200}
+          aria-describedby={mode === "signup" ? "password-hint" : undefined}
+        />
+        {mode === "signup" && (
+          <span id="password-hint" className="hint">
+            {t.passwordHint}
+          </span>
+        )}
+      </div>
       <button type="submit" className="button" disabled={busy}>
         {busy ? t.working : mode === "signup" ? t.submitSignUp : t.submitSignIn}
       </button>

@@ -176,13 +176,13 @@ export function SimulationClient({ name, scenario, labels, eventLabels }: { name
 
 function AuditPanel({ audit, events, labels, eventLabels }: { audit: Audit | null; events: readonly SimEvent[]; labels: Dictionary["sim"]; eventLabels: Dictionary["events"] }) {
   if (!audit) return <p className="meta">{labels.auditPending}</p>;
-  const rows: [string, number[]][] = [
-    [labels.lostAcknowledged, audit.messages.lostAcknowledged],
-    [labels.unavailableAcknowledged, audit.messages.unavailableAcknowledged],
-    [labels.duplicates, audit.messages.duplicates],
-    [labels.outOfOrder, audit.messages.outOfOrder],
-    [labels.consumerMissed, audit.messages.missedByConsumer],
-    [labels.consumerDuplicates, audit.messages.processedTwice],
+  const rows: [string, string, number[]][] = [
+    ["lostAcknowledged", labels.lostAcknowledged, audit.messages.lostAcknowledged],
+    ["unavailableAcknowledged", labels.unavailableAcknowledged, audit.messages.unavailableAcknowledged],
+    ["duplicates", labels.duplicates, audit.messages.duplicates],
+    ["outOfOrder", labels.outOfOrder, audit.messages.outOfOrder],
+    ["missedByConsumer", labels.consumerMissed, audit.messages.missedByConsumer],
+    ["processedTwice", labels.consumerDuplicates, audit.messages.processedTwice],
   ];
   // The story of the first lost message: who acknowledged it, holding it alone.
   const firstLost = audit.messages.lostAcknowledged[0];
@@ -192,11 +192,11 @@ function AuditPanel({ audit, events, labels, eventLabels }: { audit: Audit | nul
       <h4>{labels.audit}</h4>
       <table>
         <tbody>
-          {rows.map(([label, ids]) => (
-            <tr key={label}>
+          {rows.map(([key, label, ids]) => (
+            <tr key={key}>
               <th scope="row">{label}</th>
               <td>
-                <span className={`badge ${ids.length ? "bad" : "ok"}`} data-audit={label}>
+                <span className={`badge ${ids.length ? "bad" : "ok"}`} data-audit={key}>
                   {ids.length}
                 </span>
               </td>

@@ -1,0 +1,147 @@
+/** The quiz, progress and account logic against a real SQLite database. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { authenticate, mergeGuestInto, signUp, signUpSchema } from "@/lib/auth";
+import { questionsForLesson } from "@/lib/content";
+import type { PrismaClient } from "@/lib/db";
+import { answerQuestion, checkAnswer, checkProgress, lessonStats, quizState, recordProgress } from "@/lib/progress";
+import type { Question } from "@/lib/quiz";
+import { freshDb } from "./db";
+
+let db: PrismaClient;
+beforeAll(async () => {
+  db = (await freshDb()).db;
+});
+
+const questions = () => questionsForLesson("acks");
+function rightResponse(q: Question) {
+  if (q.type === "single") return { choice: q.answer };
+  if (q.type === "multiple") return { choices: q.answer };
+  return { value: q.answer };
+}
+function wrongResponse(q: Question) {
+  if (q.type === "single") return { choice: q.options.find((o) => o.id !== q.answer)!.id };
+  if (q.type === "multiple") return { choices: q.options.filter((o) => !q.answer.includes(o.id)).map((o) => o.id).slice(0, 1) };
+  return { value: !q.answer };
+}
+async function guest() {
+  return db.user.create({ data: { guestTokenHash: `hash-${Math.random()}` } });
+}
+
+describe("grading through the API logic", () => {
+  it("grades a right and a wrong answer, reveals the key and explanation only in the answer, and stores both", async () => {
+    const user = await guest();
+    const [q1, q2] = questions();
+    for (const [q, response, correct] of [
+      [q1!, rightResponse(q1!), true],
+      [q2!, wrongResponse(q2!), false],
+    ] as const) {
+      const checked = checkAnswer({ questionId: q.id, response, locale: "zh" });
+      if (!checked.ok) throw new Error(JSON.stringify(checked.result));
+      const result = await answerQuestion(db, user.id, checked.request);
+      expect(result.status).toBe(200);
+      expect(result.body).toMatchObject({ questionId: q.id, correct, explanation: q.explanation.zh, source: q.source });
+    }
+    expect(await db.questionAttempt.count({ where: { userId: user.id } })).toBe(2);
+    const state = await quizState(db, user.id, "acks", "en");
+    const answers = state.body.answers as { questionId: string; correct: boolean; explanation: string }[];
+    expect(answers.map((a) => [a.questionId, a.correct])).toEqual([
+      [q1!.id, true],
+      [q2!.id, false],
+    ]);
+    // Unanswered questions stay hidden.
+    expect(JSON.stringify(state.body)).not.toContain(questions()[2]!.explanation.en);
+  });
+
+  it.each([
+    ["a body that is not an object", "nope", 400, /body|expected object/],
+    ["a missing question id", { response: { choice: "a" } }, 400, /questionId/],
+    ["a response of the wrong shape", { questionId: "x", response: { choice: 3 } }, 400, /response/],
+    ["an extra field", { questionId: "x", response: { choice: "a" }, admin: true }, 400, /unknown|Unrecognized/i],
+    ["an unknown question", { questionId: "no-such-question", response: { choice: "a" } }, 404, /no question/],
+  ])("%s → %s", (_name, body, status, message) => {
+    const checked = checkAnswer(body);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.result.status).toBe(status);
+    expect(String(checked.result.body.error)).toMatch(message);
+  });
+
+  it("an option that is not in the question is a 400, not a wrong answer", () => {
+    const q = questions().find((x) => x.type === "single")!;
+    const checked = checkAnswer({ questionId: q.id, response: { choice: "zzz" } });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.result).toMatchObject({ status: 400 });
+  });
+
+  it("a lesson is completed once read and at least 80 % of its questions are right", async () => {
+    const user = await guest();
+    const all = questions();
+    const progress = checkProgress({ lesson: "acks", event: "read" });
+    if (!progress.ok) throw new Error("invalid");
+    await recordProgress(db, user.id, progress.request);
+    const need = Math.ceil(all.length * 0.8);
+    for (const [i, q] of all.entries()) {
+      const checked = checkAnswer({ questionId: q.id, response: i < need - 1 ? rightResponse(q) : wrongResponse(q) });
+      if (checked.ok) await answerQuestion(db, user.id, checked.request);
+    }
+    expect((await lessonStats(db, user.id)).get("acks")?.completed).toBe(false);
+    const last = all[need - 1]!;
+    const checked = checkAnswer({ questionId: last.id, response: rightResponse(last) });
+    if (checked.ok) await answerQuestion(db, user.id, checked.request);
+    const stats = (await lessonStats(db, user.id)).get("acks")!;
+    expect(stats).toMatchObject({ started: true, read: true, completed: true, correct: need });
+  });
+
+  it("progress for an unknown lesson is a 404", () => {
+    const checked = checkProgress({ lesson: "nope", event: "started" });
+    expect(!checked.ok && checked.result.status).toBe(404);
+  });
+});
+
+describe("accounts", () => {
+  const input = (email: string) => signUpSchema.parse({ email, password: "correct horse battery", name: "Ada" });
+
+  it("signs up, rejects a duplicate email, and checks passwords (argon2id hashes, never plain)", async () => {
+    const first = await signUp(db, input("Ada@Example.com"), null);
+    expect(first.ok).toBe(true);
+    expect(await signUp(db, input("ada@example.com"), null)).toEqual({ ok: false, error: "email-taken" });
+    const stored = await db.user.findUnique({ where: { email: "ada@example.com" } });
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(stored?.passwordHash).not.toContain("correct horse");
+    expect(await authenticate(db, "ada@example.com", "wrong password")).toBeNull();
+    expect(await authenticate(db, "nobody@example.com", "correct horse battery")).toBeNull();
+    expect((await authenticate(db, " ADA@example.com ", "correct horse battery"))?.id).toBe(stored?.id);
+  });
+
+  it("rejects weak or malformed sign-up input with a message", () => {
+    expect(signUpSchema.safeParse({ email: "not-an-email", password: "long enough pass" }).error?.issues[0]?.message).toMatch(/email/);
+    expect(signUpSchema.safeParse({ email: "a@b.co", password: "short" }).error?.issues[0]?.message).toMatch(/10 characters/);
+  });
+
+  it("signing up as a guest keeps the guest's answers", async () => {
+    const g = await guest();
+    const q = questions()[0]!;
+    const checked = checkAnswer({ questionId: q.id, response: rightResponse(q) });
+    if (checked.ok) await answerQuestion(db, g.id, checked.request);
+    const result = await signUp(db, input("grace@example.com"), g.id);
+    expect(result).toEqual({ ok: true, userId: g.id });
+    expect(await db.questionAttempt.count({ where: { userId: g.id } })).toBe(1);
+  });
+
+  it("signing in from a guest session merges the guest's progress into the account", async () => {
+    const account = await signUp(db, input("linus@example.com"), null);
+    if (!account.ok) throw new Error("sign-up failed");
+    await db.lessonProgress.create({ data: { userId: account.userId, lessonSlug: "acks" } });
+    const g = await guest();
+    await db.lessonProgress.create({ data: { userId: g.id, lessonSlug: "acks", readAt: new Date() } });
+    const q = questions()[1]!;
+    const checked = checkAnswer({ questionId: q.id, response: wrongResponse(q) });
+    if (checked.ok) await answerQuestion(db, g.id, checked.request);
+    await mergeGuestInto(db, g.id, account.userId);
+    expect(await db.user.findUnique({ where: { id: g.id } })).toBeNull();
+    expect(await db.questionAttempt.count({ where: { userId: account.userId } })).toBe(1);
+    const progress = await db.lessonProgress.findMany({ where: { userId: account.userId } });
+    expect(progress).toHaveLength(1);
+    expect(progress[0]!.readAt).not.toBeNull();
+  });
+});
