@@ -28,6 +28,10 @@ export function prepareEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Process
   ensureSecret(env);
   env.DATABASE_URL = databaseUrl(env);
   env.PORT ??= "3000";
+  // The JavaScript engine needs no native binary; stop the CLI from trying to download one.
+  env.PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING ??= "1";
+  env.PRISMA_QUERY_ENGINE_LIBRARY ??= "/bin/false";
+  env.PRISMA_SCHEMA_ENGINE_BINARY ??= "/bin/false";
   env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
   return env;
 }
