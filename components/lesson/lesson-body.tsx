@@ -10,7 +10,7 @@ import type { Dictionary, Locale } from "@/lib/i18n";
 export function LessonBody({ code, lesson, locale, t }: { code: string; lesson: string; locale: Locale; t: Dictionary }) {
   const Content = getMDXComponent(code);
   const components = {
-    Simulation: ({ preset }: { preset: string }) => <Simulation preset={preset} t={t} locale={locale} />,
+    Simulation: ({ preset }: { preset: string }) => <Simulation preset={preset} t={t} />,
     Quiz: () => <Quiz lesson={lesson} locale={locale} t={t} />,
     Callout: ({ type, title, children }: { type: CalloutType; title?: string; children: ReactNode }) => (
       <Callout type={type} title={title} label={t.callout[type]}>

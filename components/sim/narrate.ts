@@ -1,11 +1,17 @@
 import type { SimEvent } from "@/lib/sim/types";
 
 type EventLabels = Record<string, string>;
+type Terms = Record<string, string>;
+
+/** A machine-readable reason or fault name in the learner's language (unknown ones as they are). */
+export function term(value: string, terms: Terms): string {
+  return terms[value] ?? value;
+}
 
 const range = (r?: [number, number]) => (r ? (r[0] === r[1] ? `#${r[0]}` : `#${r[0]}–#${r[1]}`) : "");
 
 /** One sentence for an event, in the learner's language, from the dictionary's templates. */
-export function narrate(e: SimEvent, labels: EventLabels): string {
+export function narrate(e: SimEvent, labels: EventLabels, terms: Terms): string {
   const template = labels[e.type] ?? labels.other!;
   const values: Record<string, string> = {
     type: e.type,
@@ -15,11 +21,11 @@ export function narrate(e: SimEvent, labels: EventLabels): string {
     messages: range(e.messages),
     replicas: e.replicas ? e.replicas.join(", ") : "",
     error: e.error ?? "",
-    reason: e.reason ?? "",
+    reason: e.reason ? term(e.reason, terms) : "",
     offset: e.offset !== undefined ? String(e.offset) : "",
     lost: e.lost ? e.lost.map((r) => range(r)).join(", ") : "",
-    fault: e.fault ?? "",
-    target: e.broker !== undefined ? ` → broker ${e.broker}` : e.reason ? ` (${e.reason})` : "",
+    fault: e.fault ? term(e.fault, terms) : "",
+    target: e.broker !== undefined ? ` → ${e.broker}` : e.reason ? ` (${term(e.reason, terms)})` : "",
     unclean: e.unclean ? labels.unclean! : "",
   };
   return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");

@@ -5,7 +5,7 @@ import type { SimRun } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario";
 import { ROUTINE_EVENTS, type Audit, type SimEvent, type Snapshot } from "@/lib/sim/types";
 import { BrokerCard } from "./broker-card";
-import { narrate } from "./narrate";
+import { narrate, term } from "./narrate";
 
 type Engine = typeof import("@/lib/sim/engine");
 const SPEEDS = [2_000, 5_000, 10_000, 30_000];
@@ -15,7 +15,7 @@ const SPEEDS = [2_000, 5_000, 10_000, 30_000];
  * Run plays simulated time at the chosen speed, Step jumps to the next logged event, Reset
  * replays from the seed. Everything shown comes from the engine's snapshot and audit.
  */
-export function SimulationClient({ name, scenario, labels, eventLabels }: { name: string; scenario: Scenario; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; locale: string }) {
+export function SimulationClient({ name, scenario, labels, eventLabels, terms }: { name: string; scenario: Scenario; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; terms: Dictionary["terms"] }) {
   const engine = useRef<Engine | null>(null);
   const run = useRef<SimRun | null>(null);
   const [snap, setSnap] = useState<Snapshot | null>(null);
@@ -93,7 +93,7 @@ export function SimulationClient({ name, scenario, labels, eventLabels }: { name
         {labels.config}: acks={producer.acks}, enable.idempotence={String(producer.enableIdempotence)}, RF={cluster.replicationFactor}, min.insync.replicas={cluster.minInsyncReplicas}, unclean.leader.election.enable={String(cluster.uncleanLeaderElection)}
         {consumer.enabled ? `, consumer: ${consumer.commit}` : ""}
         <br />
-        {labels.faults}: {scenario.faults.map((f) => `${seconds(f.atMs)} s ${f.type}${"broker" in f ? ` (${f.broker})` : ""}`).join("; ") || "—"}
+        {labels.faults}: {scenario.faults.map((f) => `${seconds(f.atMs)} s ${term(f.type, terms)}${"broker" in f ? ` (${typeof f.broker === "number" ? labels.broker.replace("{id}", String(f.broker)) : term(f.broker, terms)})` : ""}`).join("; ") || "—"}
       </p>
       {error && <p className="alert">{labels.error.replace("{message}", error)}</p>}
       {!snap && !error && <p className="meta">{labels.loading}</p>}
@@ -163,18 +163,18 @@ export function SimulationClient({ name, scenario, labels, eventLabels }: { name
             {events.length === 0 && <li className="meta">{labels.noEvents}</li>}
             {events.map((e, i) => (
               <li key={`${e.atMs}-${i}`}>
-                <span className="meta">{seconds(e.atMs)} s</span> {narrate(e, eventLabels)}
+                <span className="meta">{seconds(e.atMs)} s</span> {narrate(e, eventLabels, terms)}
               </li>
             ))}
           </ol>
-          <AuditPanel audit={audit} events={run.current?.events ?? []} labels={labels} eventLabels={eventLabels} />
+          <AuditPanel audit={audit} events={run.current?.events ?? []} labels={labels} eventLabels={eventLabels} terms={terms} />
         </>
       )}
     </section>
   );
 }
 
-function AuditPanel({ audit, events, labels, eventLabels }: { audit: Audit | null; events: readonly SimEvent[]; labels: Dictionary["sim"]; eventLabels: Dictionary["events"] }) {
+function AuditPanel({ audit, events, labels, eventLabels, terms }: { audit: Audit | null; events: readonly SimEvent[]; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; terms: Dictionary["terms"] }) {
   if (!audit) return <p className="meta">{labels.auditPending}</p>;
   const rows: [string, string, number[]][] = [
     ["lostAcknowledged", labels.lostAcknowledged, audit.messages.lostAcknowledged],
@@ -207,7 +207,7 @@ function AuditPanel({ audit, events, labels, eventLabels }: { audit: Audit | nul
       </table>
       {ack && (
         <p>
-          <span className="meta">{(ack.atMs / 1000).toFixed(2)} s</span> {narrate({ ...ack, messages: [firstLost!, firstLost!] }, eventLabels)}
+          <span className="meta">{(ack.atMs / 1000).toFixed(2)} s</span> {narrate({ ...ack, messages: [firstLost!, firstLost!] }, eventLabels, terms)}
         </p>
       )}
     </div>

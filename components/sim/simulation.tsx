@@ -1,9 +1,9 @@
 import { loadPreset } from "@/lib/content";
-import type { Dictionary, Locale } from "@/lib/i18n";
+import type { Dictionary } from "@/lib/i18n";
 import { SimulationClient } from "./simulation-client";
 
 /** Server side of <Simulation preset="…" />: the preset is read and normalised by the engine's parser. */
-export function Simulation({ preset, t, locale }: { preset: string; t: Dictionary; locale: Locale }) {
+export function Simulation({ preset, t }: { preset: string; t: Dictionary }) {
   const scenario = loadPreset(preset);
-  return <SimulationClient name={preset} scenario={scenario} labels={t.sim} eventLabels={t.events} locale={locale} />;
+  return <SimulationClient name={preset} scenario={scenario} labels={t.sim} eventLabels={t.events} terms={t.terms} />;
 }
