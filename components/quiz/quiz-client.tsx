@@ -14,6 +14,12 @@ interface Graded {
 
 type Selection = { choice?: string; choices?: string[]; value?: boolean };
 
+/** After grading, the right option(s) and a wrong pick are marked (colour and a ✓/✗ glyph). */
+function optionClass(g: Graded | undefined, isAnswer: boolean, picked: boolean): string {
+  if (!g) return "option";
+  return `option${isAnswer ? " is-answer" : picked ? " is-wrong" : ""}`;
+}
+
 function responseOf(q: PublicQuestion, s: Selection) {
   if (q.type === "single") return s.choice ? { choice: s.choice } : null;
   if (q.type === "multiple") return s.choices?.length ? { choices: s.choices } : null;
@@ -95,7 +101,7 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
               {q.type === "true-false" ? (
                 <div className="options">
                   {([true, false] as const).map((v) => (
-                    <label key={String(v)} className="option">
+                    <label key={String(v)} className={optionClass(g, g?.answer === v, sel.value === v)}>
                       <input type="radio" name={name} checked={sel.value === v} onChange={() => set({ value: v })} /> {v ? labels.true : labels.false}
                     </label>
                   ))}
@@ -103,7 +109,10 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
               ) : (
                 <div className="options">
                   {q.options.map((o) => (
-                    <label key={o.id} className="option">
+                    <label
+                      key={o.id}
+                      className={optionClass(g, Array.isArray(g?.answer) && g.answer.includes(o.id), sel.choice === o.id || (sel.choices?.includes(o.id) ?? false))}
+                    >
                       {q.type === "single" ? (
                         <input type="radio" name={name} value={o.id} checked={sel.choice === o.id} onChange={() => set({ choice: o.id })} />
                       ) : (
