@@ -5,10 +5,10 @@ export default defineConfig({
   resolve: {
     tsconfigPaths: true,
     // Server-only modules are imported by tests directly; the marker package would throw here.
-    alias: { "server-only": path.join(import.meta.dirname, "test/empty-module.ts") },
+    alias: { "server-only": path.join(import.meta.dirname, "scripts/vitest-server-only-stub.ts") },
   },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
     testTimeout: 60_000,
     reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/unit.json" }]] : ["default"],
   },

@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 /** Browser tests: a production build on a temporary database, driven through Debian's Chromium. */
 export default defineConfig({
-  resolve: { tsconfigPaths: true, alias: { "server-only": path.join(import.meta.dirname, "../test/empty-module.ts") } },
+  resolve: { tsconfigPaths: true, alias: { "server-only": path.join(import.meta.dirname, "../scripts/vitest-server-only-stub.ts") } },
   test: {
     include: ["e2e/**/*.e2e.ts"],
     globalSetup: ["e2e/server.ts"],

@@ -5,7 +5,7 @@ import { questionsForLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
 import { answerQuestion, checkAnswer, checkProgress, lessonStats, quizState, recordProgress } from "@/lib/progress";
 import type { Question } from "@/lib/quiz";
-import { freshDb } from "./db";
+import { freshDb } from "@/lib/db/test-database";
 
 let db: PrismaClient;
 beforeAll(async () => {

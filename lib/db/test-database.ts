@@ -1,4 +1,4 @@
-/** A real, throwaway SQLite database with the project's migrations applied, for integration tests. */
+/** For tests only: a real, throwaway SQLite database with the project's migrations applied, for integration tests. */
 import { createClient } from "@libsql/client";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { freshDb } from "./db";
+import { freshDb } from "@/lib/db/test-database";
 
 async function healthWith(url: string) {
   vi.resetModules();
