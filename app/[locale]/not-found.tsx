@@ -1,12 +1,19 @@
+"use client";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { getDictionary, isLocale } from "@/lib/i18n";
 
 export default function NotFound() {
+  const segment = (usePathname() ?? "").split("/")[1];
+  const locale = isLocale(segment) ? segment : "en";
+  const t = getDictionary(locale);
   return (
     <>
+      <title>{`404 · ${t.meta.siteName}`}</title>
       <h1>404</h1>
-      <p>This page does not exist. · 页面不存在。</p>
+      <p>{t.errors.notFound}</p>
       <p>
-        <Link href="/">Lossless</Link>
+        <Link href={`/${locale}`}>{t.errors.goHome}</Link>
       </p>
     </>
   );

@@ -15,8 +15,7 @@ export default async function Home({ params }: { params: Promise<{ locale: strin
   const counts = Object.fromEntries(lessons.map((l) => [l.slug, questionsForLesson(l.slug).length]));
   // Continue with the first lesson started but not completed, else the first not started.
   const next = lessons.find((l) => stats.get(l.slug)?.started && !stats.get(l.slug)?.completed) ?? lessons.find((l) => !stats.get(l.slug)?.started);
-  const acks = lessons.find((l) => l.slug === "acks") ?? lessons[0];
-  const target = stats.size > 0 && next ? next : acks;
+  const target = stats.size > 0 && next ? next : lessons[0];
   return (
     <>
       <h1>{t.home.title}</h1>
@@ -24,13 +23,13 @@ export default async function Home({ params }: { params: Promise<{ locale: strin
       {target && (
         <p>
           <Link className="button" href={`/${locale}/lessons/${target.slug}`}>
-            {stats.size > 0 ? format(t.home.continue, { lesson: target.title }) : t.home.start}
+            {format(stats.size > 0 ? t.home.continue : t.home.start, { lesson: target.title })}
           </Link>
         </p>
       )}
       <h2>{t.home.pathTitle}</h2>
       <p className="meta">{t.home.pathLead}</p>
-      <LessonPath lessons={lessons} stats={stats} questionCounts={counts} locale={locale} t={t} />
+      <LessonPath lessons={lessons} stats={stats} questionCounts={counts} locale={locale} t={t} headingLevel={3} />
       <h2>{t.home.whyTitle}</h2>
       <ul className="cards">
         {(

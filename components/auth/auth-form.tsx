@@ -24,7 +24,8 @@ export function AuthForm({ mode, locale, t }: { mode: "signin" | "signup"; local
         const res = await fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, ...(name ? { name } : {}) }) });
         if (!res.ok) {
           const body = await res.json().catch(() => ({}));
-          setError(body.code === "email-taken" ? t.emailTaken : t.invalidInput.replace("{message}", body.error ?? res.statusText));
+          const messages: Record<string, string> = { "email-taken": t.emailTaken, "invalid-email": t.invalidEmail, "weak-password": t.weakPassword, "invalid-name": t.invalidName };
+          setError(messages[body.code] ?? t.failed);
           return;
         }
       }
@@ -33,6 +34,7 @@ export function AuthForm({ mode, locale, t }: { mode: "signin" | "signup"; local
         setError(t.invalidCredentials);
         return;
       }
+      await fetch("/api/session/claim", { method: "POST" }).catch(() => {});
       router.push(`/${locale}/dashboard`);
       router.refresh();
     } catch {

@@ -1,23 +1,26 @@
-/** A horizontal bar per lesson: share of its questions answered right. Text carries the numbers too. */
+/**
+ * A bar per lesson: the share of its questions answered right the first time. Plain HTML, so the
+ * text stays readable at any width and the numbers are in the accessible name of each bar.
+ */
 export function AccuracyChart({ rows, label }: { rows: { title: string; correct: number; total: number }[]; label: string }) {
-  const barHeight = 26;
-  const gap = 12;
-  const height = rows.length * (barHeight + gap);
   return (
-    <svg viewBox={`0 0 400 ${height}`} width="100%" role="img" aria-label={label} className="chart" preserveAspectRatio="xMinYMin meet">
-      {rows.map((r, i) => {
-        const ratio = r.total ? r.correct / r.total : 0;
-        const y = i * (barHeight + gap);
-        return (
-          <g key={r.title}>
-            <rect x="0" y={y} width="400" height={barHeight} rx="6" className="chart-track" />
-            <rect x="0" y={y} width={Math.max(ratio * 400, 2)} height={barHeight} rx="6" className="chart-bar" />
-            <text x="8" y={y + barHeight / 2 + 5} className="chart-text">
-              {`${r.title} — ${Math.round(ratio * 100)}% (${r.correct}/${r.total})`}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <figure className="chart" aria-label={label}>
+      <ul>
+        {rows.map((r) => {
+          const pct = r.total ? Math.round((r.correct / r.total) * 100) : 0;
+          return (
+            <li key={r.title}>
+              <span className="chart-label">{r.title}</span>
+              <span className="chart-track" role="img" aria-label={`${pct}% (${r.correct}/${r.total})`}>
+                <span className="chart-bar" style={{ width: `${pct}%` }} />
+              </span>
+              <span className="chart-value">
+                {pct}% ({r.correct}/{r.total})
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </figure>
   );
 }

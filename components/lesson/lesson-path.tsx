@@ -4,7 +4,8 @@ import type { LessonSummary } from "@/lib/content";
 import type { LessonStats } from "@/lib/progress";
 
 /** The ordered list of lessons with each one's status for the current learner. */
-export function LessonPath({ lessons, stats, questionCounts, locale, t }: { lessons: LessonSummary[]; stats: Map<string, LessonStats>; questionCounts: Record<string, number>; locale: Locale; t: Dictionary }) {
+export function LessonPath({ lessons, stats, questionCounts, locale, t, headingLevel }: { lessons: LessonSummary[]; stats: Map<string, LessonStats>; questionCounts: Record<string, number>; locale: Locale; t: Dictionary; headingLevel: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ol className="path">
       {lessons.map((lesson) => {
@@ -17,9 +18,9 @@ export function LessonPath({ lessons, stats, questionCounts, locale, t }: { less
               {String(lesson.order).padStart(2, "0")}
             </span>
             <div>
-              <h3>
+              <Heading className="path-title">
                 <Link href={`/${locale}/lessons/${lesson.slug}`}>{lesson.title}</Link>
-              </h3>
+              </Heading>
               <p>{lesson.summary}</p>
               <p className="meta">
                 {format(t.lessons.minutes, { n: lesson.minutes })} · {format(t.lessons.questions, { n: total })}

@@ -1,8 +1,8 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { PublicQuestion } from "@/lib/quiz/schema";
 
-type Labels = Record<"title" | "submit" | "correct" | "incorrect" | "partial" | "answerWas" | "explanation" | "source" | "selectOne" | "selectMany" | "true" | "false" | "score" | "tryAgain" | "needAnswer" | "error" | "checking", string>;
+type Labels = Record<"title" | "submit" | "correct" | "incorrect" | "partial" | "answerWas" | "explanation" | "source" | "selectOne" | "selectMany" | "true" | "false" | "score" | "tryAgain" | "retryNote" | "needAnswer" | "error" | "checking", string>;
 
 interface Graded {
   correct: boolean;
@@ -36,6 +36,17 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
   const [graded, setGraded] = useState<Record<string, Graded>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Keyboard and screen-reader users keep their place: focus goes to the verdict after
+  // answering, and back to the first option after "Try again".
+  const [focusTarget, setFocusTarget] = useState<{ id: string; where: "result" | "input" } | null>(null);
+  const forms = useRef(new Map<string, HTMLFormElement>());
+  useEffect(() => {
+    if (!focusTarget) return;
+    const form = forms.current.get(focusTarget.id);
+    const el = form?.querySelector<HTMLElement>(focusTarget.where === "result" ? ".quiz-result" : "input");
+    el?.focus();
+    setFocusTarget(null);
+  }, [focusTarget, graded]);
 
   useEffect(() => {
     let live = true;
@@ -62,6 +73,7 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
       const body = await res.json();
       if (!res.ok) throw new Error(body.error ?? res.statusText);
       setGraded((g) => ({ ...g, [q.id]: body }));
+      setFocusTarget({ id: q.id, where: "result" });
     } catch (err) {
       setErrors((e) => ({ ...e, [q.id]: labels.error.replace("{message}", (err as Error).message) }));
     } finally {
@@ -86,6 +98,10 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
         return (
           <form
             key={q.id}
+            ref={(el) => {
+              if (el) forms.current.set(q.id, el);
+              else forms.current.delete(q.id);
+            }}
             className="card quiz-question"
             onSubmit={(e) => {
               e.preventDefault();
@@ -102,7 +118,8 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
                 <div className="options">
                   {([true, false] as const).map((v) => (
                     <label key={String(v)} className={optionClass(g, g?.answer === v, sel.value === v)}>
-                      <input type="radio" name={name} checked={sel.value === v} onChange={() => set({ value: v })} /> {v ? labels.true : labels.false}
+                      <input type="radio" name={name} checked={sel.value === v} onChange={() => set({ value: v })} />
+                      <span className="option-text">{v ? labels.true : labels.false}</span>
                     </label>
                   ))}
                 </div>
@@ -123,8 +140,10 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
                           checked={sel.choices?.includes(o.id) ?? false}
                           onChange={(e) => set({ choices: e.target.checked ? [...(sel.choices ?? []), o.id] : (sel.choices ?? []).filter((c) => c !== o.id) })}
                         />
-                      )}{" "}
-                      {o.text}
+                      )}
+                      <span className="option-text">
+                        <span className="option-id">{o.id})</span> {o.text}
+                      </span>
                     </label>
                   ))}
                 </div>
@@ -141,13 +160,13 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
               </p>
             )}
             {g && (
-              <div className="quiz-result" role="status">
+              <div className="quiz-result" role="status" tabIndex={-1}>
                 <p>
                   <span className={`badge ${g.correct ? "ok" : g.score > 0 ? "warn" : "bad"}`}>{g.correct ? labels.correct : g.score > 0 ? labels.partial : labels.incorrect}</span>{" "}
                   {g.answer !== null && labels.answerWas.replace("{answer}", typeof g.answer === "boolean" ? (g.answer ? labels.true : labels.false) : optionText(q, g.answer))}
                 </p>
                 <p>
-                  <strong>{labels.explanation}:</strong> {g.explanation}
+                  <strong>{labels.explanation}</strong> {g.explanation}
                 </p>
                 <p className="meta">{labels.source.replace("{source}", g.source)}</p>
                 <button
@@ -156,10 +175,12 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
                   onClick={() => {
                     setGraded(({ [q.id]: _removed, ...rest }) => rest);
                     set({});
+                    setFocusTarget({ id: q.id, where: "input" });
                   }}
                 >
                   {labels.tryAgain}
                 </button>
+                <p className="meta">{labels.retryNote}</p>
               </div>
             )}
           </form>

@@ -15,7 +15,7 @@ const SPEEDS = [2_000, 5_000, 10_000, 30_000];
  * Run plays simulated time at the chosen speed, Step jumps to the next logged event, Reset
  * replays from the seed. Everything shown comes from the engine's snapshot and audit.
  */
-export function SimulationClient({ name, scenario, labels, eventLabels, terms }: { name: string; scenario: Scenario; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; terms: Dictionary["terms"] }) {
+export function SimulationClient({ name, title, scenario, labels, eventLabels, terms }: { name: string; title: string; scenario: Scenario; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; terms: Dictionary["terms"] }) {
   const engine = useRef<Engine | null>(null);
   const run = useRef<SimRun | null>(null);
   const [snap, setSnap] = useState<Snapshot | null>(null);
@@ -87,11 +87,11 @@ export function SimulationClient({ name, scenario, labels, eventLabels, terms }:
   const { cluster, producer, consumer } = scenario;
 
   return (
-    <section className="sim" aria-label={labels.title.replace("{name}", name)}>
-      <h3 className="sim-title">{labels.title.replace("{name}", name)}</h3>
+    <section className="sim" aria-label={labels.title.replace("{name}", title)} data-preset={name}>
+      <h3 className="sim-title">{labels.title.replace("{name}", title)}</h3>
       <p className="meta">
         {labels.config}: acks={producer.acks}, enable.idempotence={String(producer.enableIdempotence)}, RF={cluster.replicationFactor}, min.insync.replicas={cluster.minInsyncReplicas}, unclean.leader.election.enable={String(cluster.uncleanLeaderElection)}
-        {consumer.enabled ? `, consumer: ${consumer.commit}` : ""}
+        {consumer.enabled ? `, ${labels.consumer}: ${term(consumer.commit, terms)}` : ""}
         <br />
         {labels.faults}: {scenario.faults.map((f) => `${seconds(f.atMs)} s ${term(f.type, terms)}${"broker" in f ? ` (${typeof f.broker === "number" ? labels.broker.replace("{id}", String(f.broker)) : term(f.broker, terms)})` : ""}`).join("; ") || "—"}
       </p>
@@ -100,13 +100,14 @@ export function SimulationClient({ name, scenario, labels, eventLabels, terms }:
       {snap && (
         <>
           <div className="sim-controls">
-            <button type="button" className="button" onClick={() => setPlaying((p) => !p)} disabled={done}>
+            {/* aria-disabled rather than disabled: a button that becomes unavailable keeps focus. */}
+            <button type="button" className="button" onClick={() => !done && setPlaying((p) => !p)} aria-disabled={done}>
               {playing ? labels.pause : labels.run}
             </button>
-            <button type="button" className="button secondary" onClick={act((r) => r.step())} disabled={done || playing}>
+            <button type="button" className="button secondary" onClick={act((r) => !r.done && !playing && r.step())} aria-disabled={done || playing}>
               {labels.step}
             </button>
-            <button type="button" className="button secondary" onClick={act((r) => r.runToEnd())} disabled={done}>
+            <button type="button" className="button secondary" onClick={act((r) => !r.done && r.runToEnd())} aria-disabled={done}>
               {labels.toEnd}
             </button>
             <button type="button" className="button secondary" onClick={reset}>
@@ -159,7 +160,7 @@ export function SimulationClient({ name, scenario, labels, eventLabels, terms }:
             </div>
           </div>
           <h4>{labels.events}</h4>
-          <ol className="sim-events" aria-live="polite">
+          <ol className="sim-events">
             {events.length === 0 && <li className="meta">{labels.noEvents}</li>}
             {events.map((e, i) => (
               <li key={`${e.atMs}-${i}`}>
@@ -188,7 +189,7 @@ function AuditPanel({ audit, events, labels, eventLabels, terms }: { audit: Audi
   const firstLost = audit.messages.lostAcknowledged[0];
   const ack = firstLost === undefined ? undefined : events.find((e) => e.type === "acknowledged" && e.messages && e.messages[0] <= firstLost && firstLost <= e.messages[1]);
   return (
-    <div className="sim-audit card">
+    <div className="sim-audit card" role="status">
       <h4>{labels.audit}</h4>
       <table>
         <tbody>

@@ -2,8 +2,9 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
+import { mergeGuestInto } from "@/lib/progress/merge";
 import { authOptions, GUEST_COOKIE } from "./options";
-import { hashGuestToken, newGuestToken } from "./users";
+import { findGuestByToken, hashGuestToken, newGuestToken } from "./users";
 
 /** Who is acting: a signed-in user, or a guest known by a cookie. */
 export interface Actor {
@@ -32,14 +33,11 @@ export async function getActor(opts: { create: boolean } = { create: false }): P
     if (user) return { userId: user.id, kind: "user", name: user.name, email: user.email, role: user.role };
   }
   const jar = await cookies();
-  const token = jar.get(GUEST_COOKIE)?.value;
-  if (token) {
-    const guest = await db.user.findUnique({ where: { guestTokenHash: hashGuestToken(token) } });
-    if (guest) return { userId: guest.id, kind: "guest", name: null, email: null, role: "learner" };
-  }
+  const guest = await findGuestByToken(db, jar.get(GUEST_COOKIE)?.value);
+  if (guest) return { userId: guest.id, kind: "guest", name: null, email: null, role: "learner" };
   if (!opts.create) return null;
   const fresh = newGuestToken();
-  const guest = await db.user.create({ data: { guestTokenHash: hashGuestToken(fresh) } });
+  const created = await db.user.create({ data: { guestTokenHash: hashGuestToken(fresh) } });
   jar.set(GUEST_COOKIE, fresh, {
     httpOnly: true,
     sameSite: "lax",
@@ -47,13 +45,23 @@ export async function getActor(opts: { create: boolean } = { create: false }): P
     path: "/",
     maxAge: GUEST_COOKIE_MAX_AGE,
   });
-  return { userId: guest.id, kind: "guest", name: null, email: null, role: "learner" };
+  return { userId: created.id, kind: "guest", name: null, email: null, role: "learner" };
 }
 
 /** The guest row behind this browser's cookie, if any (used when signing up). */
 export async function currentGuestId(): Promise<string | null> {
-  const token = (await cookies()).get(GUEST_COOKIE)?.value;
-  if (!token) return null;
-  const guest = await db.user.findUnique({ where: { guestTokenHash: hashGuestToken(token) } });
-  return guest?.id ?? null;
+  return (await findGuestByToken(db, (await cookies()).get(GUEST_COOKIE)?.value))?.id ?? null;
+}
+
+/**
+ * After sign-in or sign-up: answers sent with the guest cookie while signing in are merged into
+ * the account, and the guest cookie is cleared so nothing new lands on a guest.
+ */
+export async function claimGuest(): Promise<void> {
+  const userId = await getSessionUserId();
+  const jar = await cookies();
+  if (!userId) return;
+  const guest = await findGuestByToken(db, jar.get(GUEST_COOKIE)?.value);
+  if (guest) await mergeGuestInto(db, guest.id, userId);
+  jar.delete(GUEST_COOKIE);
 }

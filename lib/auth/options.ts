@@ -2,17 +2,16 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
+import { mergeGuestInto } from "@/lib/progress/merge";
 import { signInSchema } from "./schemas";
-import { authenticate, hashGuestToken, mergeGuestInto } from "./users";
+import { authenticate, findGuestByToken } from "./users";
 
 export const GUEST_COOKIE = "lossless_guest";
 
+/** The value of one cookie in a Cookie header (authorize() gets the raw request headers). */
 function cookieValue(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return null;
+  const match = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(header ?? "");
+  return match ? decodeURIComponent(match[1]!) : null;
 }
 
 /** JWT sessions with an email + password provider (docs/decisions/005-sessions.md). */
@@ -30,11 +29,8 @@ export const authOptions: NextAuthOptions = {
         if (!user) return null;
         // Whatever this browser did as a guest becomes the account's.
         const headers = req?.headers as Record<string, string> | undefined;
-        const token = cookieValue(headers?.cookie, GUEST_COOKIE);
-        if (token) {
-          const guest = await db.user.findUnique({ where: { guestTokenHash: hashGuestToken(token) } });
-          if (guest) await mergeGuestInto(db, guest.id, user.id);
-        }
+        const guest = await findGuestByToken(db, cookieValue(headers?.cookie, GUEST_COOKIE));
+        if (guest) await mergeGuestInto(db, guest.id, user.id);
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),

@@ -14,6 +14,11 @@ export function newGuestToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
+/** The guest row behind a guest cookie's token, if it still exists. */
+export function findGuestByToken(db: PrismaClient, token: string | null | undefined) {
+  return token ? db.user.findFirst({ where: { guestTokenHash: hashGuestToken(token), email: null } }) : Promise.resolve(null);
+}
+
 /**
  * Creates an account. A guest's row becomes the account, so everything they did as a guest is
  * simply theirs; with no guest, a new row is made.
@@ -33,39 +38,13 @@ export async function signUp(db: PrismaClient, input: SignUpInput, guestId: stri
   }
 }
 
+/** Checks a password; `email` must already be normalised (signInSchema trims and lower-cases it). */
 export async function authenticate(db: PrismaClient, email: string, password: string) {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const user = await db.user.findUnique({ where: { email } });
   if (!user?.passwordHash) {
     // Spend the same time as a real check, so response time does not reveal which emails exist.
     await verifyPassword("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000", password);
     return null;
   }
   return (await verifyPassword(user.passwordHash, password)) ? user : null;
-}
-
-/**
- * Moves a guest's progress into an existing account after sign-in: attempts move over, lesson
- * progress keeps the earliest start and any read/completed mark, and the guest row is deleted.
- */
-export async function mergeGuestInto(db: PrismaClient, guestId: string, userId: string): Promise<void> {
-  if (guestId === userId) return;
-  await db.$transaction(async (tx) => {
-    const guest = await tx.user.findFirst({ where: { id: guestId, email: null } });
-    if (!guest) return;
-    await tx.questionAttempt.updateMany({ where: { userId: guestId }, data: { userId } });
-    for (const p of await tx.lessonProgress.findMany({ where: { userId: guestId } })) {
-      const mine = await tx.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug: p.lessonSlug } } });
-      if (!mine) await tx.lessonProgress.update({ where: { id: p.id }, data: { userId } });
-      else
-        await tx.lessonProgress.update({
-          where: { id: mine.id },
-          data: {
-            startedAt: p.startedAt < mine.startedAt ? p.startedAt : mine.startedAt,
-            readAt: mine.readAt ?? p.readAt,
-            completedAt: mine.completedAt ?? p.completedAt,
-          },
-        });
-    }
-    await tx.user.delete({ where: { id: guestId } });
-  });
 }

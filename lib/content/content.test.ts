@@ -67,3 +67,11 @@ describe("a broken lesson fails compilation with a message naming the file", () 
     expect(lesson?.title).toBe("T");
   });
 });
+
+describe("every preset has a title in both languages", () => {
+  it("matches content/scenarios", async () => {
+    const { listPresetNames } = await import("./scenarios");
+    const { getDictionary } = await import("@/lib/i18n");
+    for (const locale of ["en", "zh"] as const) expect(Object.keys(getDictionary(locale).presets).sort()).toEqual(listPresetNames());
+  });
+});

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { findQuestion, lessonExists, questionsForLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
-import { grade, responseSchema } from "@/lib/quiz";
-import { latestAttempts, recordAttempt, recordLessonEvent } from "./progress";
+import { grade, responseSchema, type GradeResult, type Question } from "@/lib/quiz";
+import { attemptsByQuestion, recordAttempt, recordLessonEvent } from "./progress";
 
 /**
  * The logic behind the quiz and progress endpoints, separate from HTTP and cookies so it can be
@@ -30,32 +30,37 @@ function invalid(error: z.ZodError): ApiResult {
   return { status: 400, body: { error: `${issue.path.join(".") || "body"}: ${issue.message}` } };
 }
 
-/** Validates an answer before anyone is identified, so junk requests create no guest. */
-export function checkAnswer(body: unknown): { ok: true; request: z.infer<typeof answerRequestSchema>; lesson: string } | { ok: false; result: ApiResult } {
+/** An answer that was validated and graded, waiting to be recorded for someone. */
+export interface GradedAnswer {
+  request: z.infer<typeof answerRequestSchema>;
+  lesson: string;
+  question: Question;
+  result: Extract<GradeResult, { ok: true }>;
+}
+
+/** Validates and grades an answer before anyone is identified, so junk requests create no guest. */
+export function checkAnswer(body: unknown): { ok: true; answer: GradedAnswer } | { ok: false; result: ApiResult } {
   const parsed = answerRequestSchema.safeParse(body);
   if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
   const found = findQuestion(parsed.data.questionId);
   if (!found) return { ok: false, result: { status: 404, body: { error: `no question with id "${parsed.data.questionId}"` } } };
-  const g = grade(found.question, parsed.data.response);
-  if (!g.ok) return { ok: false, result: { status: 400, body: { error: `response: ${g.error}` } } };
-  return { ok: true, request: parsed.data, lesson: found.lesson };
+  const result = grade(found.question, parsed.data.response);
+  if (!result.ok) return { ok: false, result: { status: 400, body: { error: `response: ${result.error}` } } };
+  return { ok: true, answer: { request: parsed.data, lesson: found.lesson, question: found.question, result } };
 }
 
-export async function answerQuestion(db: PrismaClient, userId: string, request: z.infer<typeof answerRequestSchema>): Promise<ApiResult> {
-  const found = findQuestion(request.questionId)!;
-  const result = grade(found.question, request.response);
-  if (!result.ok) return { status: 400, body: { error: `response: ${result.error}` } };
-  const ids = questionsForLesson(found.lesson).map((q) => q.id);
-  await recordAttempt(db, userId, found.lesson, found.question, request.response, result, ids);
+export async function answerQuestion(db: PrismaClient, userId: string, { request, lesson, question, result }: GradedAnswer): Promise<ApiResult> {
+  const ids = questionsForLesson(lesson).map((q) => q.id);
+  await recordAttempt(db, userId, lesson, question, request.response, result, ids);
   return {
     status: 200,
     body: {
-      questionId: found.question.id,
+      questionId: question.id,
       correct: result.correct,
       score: result.score,
       answer: result.answer,
-      explanation: found.question.explanation[request.locale],
-      source: found.question.source,
+      explanation: question.explanation[request.locale],
+      source: question.source,
     },
   };
 }
@@ -64,7 +69,7 @@ export async function answerQuestion(db: PrismaClient, userId: string, request: 
 export async function quizState(db: PrismaClient, userId: string | null, lesson: string, lang: "en" | "zh"): Promise<ApiResult> {
   if (!lessonExists(lesson)) return { status: 404, body: { error: `no lesson "${lesson}"` } };
   if (!userId) return { status: 200, body: { answers: [] } };
-  const latest = await latestAttempts(db, userId, lesson);
+  const latest = await attemptsByQuestion(db, userId, lesson, "latest");
   const answers = questionsForLesson(lesson)
     .filter((q) => latest.has(q.id))
     .map((q) => {

@@ -2,7 +2,11 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db";
 import type { GradeResult, Question, QuizResponse } from "@/lib/quiz";
 
-/** A lesson is completed once read to the end and at least this share of its questions is answered right. */
+/**
+ * A lesson is completed once read to the end and at least this share of its questions was
+ * answered right the first time. Later attempts are practice: after a wrong answer the key is
+ * shown, so counting retries would let anyone copy their way to a pass.
+ */
 export const PASS_RATIO = 0.8;
 
 export async function recordLessonEvent(db: PrismaClient, userId: string, lessonSlug: string, event: "started" | "read", questionIds: string[]): Promise<void> {
@@ -31,19 +35,19 @@ export async function recordAttempt(
   await refreshCompletion(db, userId, lessonSlug, questionIds);
 }
 
-/** The latest attempt per question of one lesson. */
-export async function latestAttempts(db: PrismaClient, userId: string, lessonSlug: string) {
-  const rows = await db.questionAttempt.findMany({ where: { userId, lessonSlug }, orderBy: { createdAt: "asc" } });
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) latest.set(r.questionId, r);
-  return latest;
+/** The first or the latest attempt per question of one lesson. */
+export async function attemptsByQuestion(db: PrismaClient, userId: string, lessonSlug: string, which: "first" | "latest") {
+  const rows = await db.questionAttempt.findMany({ where: { userId, lessonSlug }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const byQuestion = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (which === "latest" || !byQuestion.has(r.questionId)) byQuestion.set(r.questionId, r);
+  return byQuestion;
 }
 
-async function refreshCompletion(db: PrismaClient, userId: string, lessonSlug: string, questionIds: string[]): Promise<void> {
+export async function refreshCompletion(db: PrismaClient, userId: string, lessonSlug: string, questionIds: string[]): Promise<void> {
   const progress = await db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug } } });
   if (!progress || progress.completedAt || !progress.readAt) return;
-  const latest = await latestAttempts(db, userId, lessonSlug);
-  const right = questionIds.filter((id) => latest.get(id)?.correct).length;
+  const first = await attemptsByQuestion(db, userId, lessonSlug, "first");
+  const right = questionIds.filter((id) => first.get(id)?.correct).length;
   if (questionIds.length === 0 || right / questionIds.length >= PASS_RATIO)
     await db.lessonProgress.update({ where: { id: progress.id }, data: { completedAt: new Date() } });
 }
@@ -63,7 +67,7 @@ export interface LessonStats {
 export async function lessonStats(db: PrismaClient, userId: string): Promise<Map<string, LessonStats>> {
   const [progress, attempts] = await Promise.all([
     db.lessonProgress.findMany({ where: { userId } }),
-    db.questionAttempt.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+    db.questionAttempt.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
   const stats = new Map<string, LessonStats>();
   const get = (slug: string) => {
@@ -72,14 +76,15 @@ export async function lessonStats(db: PrismaClient, userId: string): Promise<Map
     return s;
   };
   for (const p of progress) Object.assign(get(p.lessonSlug), { started: true, read: p.readAt !== null, completed: p.completedAt !== null });
-  const latest = new Map<string, { lesson: string; correct: boolean }>();
+  // The first attempt at each question is its score (see PASS_RATIO).
+  const first = new Map<string, { lesson: string; correct: boolean }>();
   for (const a of attempts) {
     const s = get(a.lessonSlug);
     s.attempts++;
     if (a.correct) s.correctAttempts++;
-    latest.set(a.questionId, { lesson: a.lessonSlug, correct: a.correct });
+    if (!first.has(a.questionId)) first.set(a.questionId, { lesson: a.lessonSlug, correct: a.correct });
   }
-  for (const { lesson, correct } of latest.values()) {
+  for (const { lesson, correct } of first.values()) {
     const s = get(lesson);
     s.answered++;
     if (correct) s.correct++;

@@ -22,7 +22,7 @@ export default async function Lessons({ params }: { params: Promise<{ locale: st
     <>
       <h1>{t.lessons.title}</h1>
       <p className="lead">{t.lessons.lead}</p>
-      <LessonPath lessons={lessons} stats={stats} questionCounts={counts} locale={locale} t={t} />
+      <LessonPath lessons={lessons} stats={stats} questionCounts={counts} locale={locale} t={t} headingLevel={2} />
     </>
   );
 }

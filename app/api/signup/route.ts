@@ -1,4 +1,4 @@
-import { currentGuestId, signUp, signUpSchema } from "@/lib/auth";
+import { currentGuestId, signUp, signUpErrorCode, signUpSchema } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { readJson } from "@/lib/progress";
 
@@ -11,7 +11,7 @@ export async function POST(req: Request) {
   const parsed = signUpSchema.safeParse(json.body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return Response.json({ error: `${issue.path.join(".") || "body"}: ${issue.message}`, code: "invalid" }, { status: 400 });
+    return Response.json({ error: `${issue.path.join(".") || "body"}: ${issue.message}`, code: signUpErrorCode(issue.path[0]) }, { status: 400 });
   }
   const result = await signUp(db, parsed.data, await currentGuestId());
   if (!result.ok) return Response.json({ error: "an account with this email already exists", code: "email-taken" }, { status: 409 });

@@ -11,6 +11,6 @@ export async function POST(req: Request) {
   const checked = checkAnswer(json.body);
   if (!checked.ok) return Response.json(checked.result.body, { status: checked.result.status });
   const actor = (await getActor({ create: true }))!;
-  const result = await answerQuestion(db, actor.userId, checked.request);
+  const result = await answerQuestion(db, actor.userId, checked.answer);
   return Response.json(result.body, { status: result.status });
 }
