@@ -95,6 +95,10 @@ describe.each(["en", "zh"] as const)("a new learner's journey (%s)", (locale) =>
     expect(await page.locator('[data-lesson="acks"]').textContent()).toContain(t.lessons.started);
     expect(await page.getByText(t.nav.signedInAs.replace("{name}", locale === "zh" ? "小林" : "Ada")).count()).toBe(1);
     await expectAccessible(page);
+
+    // Signing out returns the header to its signed-out state.
+    await page.getByRole("button", { name: t.nav.signOut }).click();
+    await page.getByRole("link", { name: t.nav.signIn }).waitFor();
     await context.close();
   });
 
