@@ -23,9 +23,9 @@ export default async function Dashboard({ params }: { params: Promise<{ locale: 
     return { lesson: l, s, total: questionsForLesson(l.slug).length };
   });
   const all = [...stats.values()];
-  const attempts = all.reduce((n, s) => n + s.attempts, 0);
-  const correctAttempts = all.reduce((n, s) => n + s.correctAttempts, 0);
+  // Accuracy is over first answers, like the lesson scores (retries are practice).
   const answered = all.reduce((n, s) => n + s.answered, 0);
+  const correct = all.reduce((n, s) => n + s.correct, 0);
   const status = (s: (typeof rows)[number]["s"]) => (s?.completed ? t.lessons.completed : s?.started ? t.lessons.started : t.lessons.notStarted);
   return (
     <>
@@ -49,7 +49,7 @@ export default async function Dashboard({ params }: { params: Promise<{ locale: 
           {t.dashboard.questionsAnswered}
         </div>
         <div className="stat">
-          <div className="value" data-stat="accuracy">{attempts ? `${Math.round((correctAttempts / attempts) * 100)}%` : "—"}</div>
+          <div className="value" data-stat="accuracy">{answered ? `${Math.round((correct / answered) * 100)}%` : "—"}</div>
           {t.dashboard.accuracy}
         </div>
       </div>
