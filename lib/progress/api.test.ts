@@ -29,12 +29,12 @@ async function guest() {
 async function answer(userId: string, q: Question, right: boolean) {
   const checked = checkAnswer({ questionId: q.id, response: right ? rightResponse(q) : wrongResponse(q) });
   if (!checked.ok) throw new Error(JSON.stringify(checked.result));
-  await answerQuestion(db, userId, checked.answer);
+  await answerQuestion(db, userId, checked.value);
 }
 async function read(userId: string) {
   const progress = checkProgress({ lesson: "acks", event: "read" });
   if (!progress.ok) throw new Error("invalid");
-  await recordProgress(db, userId, progress.request);
+  await recordProgress(db, userId, progress.value);
 }
 
 describe("grading through the API logic", () => {
@@ -47,7 +47,7 @@ describe("grading through the API logic", () => {
     ] as const) {
       const checked = checkAnswer({ questionId: q.id, response, locale: "zh" });
       if (!checked.ok) throw new Error(JSON.stringify(checked.result));
-      const result = await answerQuestion(db, user.id, checked.answer);
+      const result = await answerQuestion(db, user.id, checked.value);
       expect(result.status).toBe(200);
       expect(result.body).toMatchObject({ questionId: q.id, correct, explanation: q.explanation.zh, source: q.source });
     }
@@ -133,7 +133,7 @@ describe("accounts", () => {
     const g = await guest();
     const q = questions()[0]!;
     const checked = checkAnswer({ questionId: q.id, response: rightResponse(q) });
-    if (checked.ok) await answerQuestion(db, g.id, checked.answer);
+    if (checked.ok) await answerQuestion(db, g.id, checked.value);
     const result = await signUp(db, input("grace@example.com"), g.id);
     expect(result).toEqual({ ok: true, userId: g.id });
     expect(await db.questionAttempt.count({ where: { userId: g.id } })).toBe(1);
@@ -147,7 +147,7 @@ describe("accounts", () => {
     await db.lessonProgress.create({ data: { userId: g.id, lessonSlug: "acks", readAt: new Date() } });
     const q = questions()[1]!;
     const checked = checkAnswer({ questionId: q.id, response: wrongResponse(q) });
-    if (checked.ok) await answerQuestion(db, g.id, checked.answer);
+    if (checked.ok) await answerQuestion(db, g.id, checked.value);
     await mergeGuestInto(db, g.id, account.userId);
     expect(await db.user.findUnique({ where: { id: g.id } })).toBeNull();
     expect(await db.questionAttempt.count({ where: { userId: account.userId } })).toBe(1);

@@ -11,6 +11,8 @@ import { attemptsByQuestion, recordAttempt, recordLessonEvent } from "./progress
  * JSON body; expected failures are values (400 with a message, 404), never exceptions.
  */
 export type ApiResult = { status: number; body: Record<string, unknown> };
+/** A validated request, or the error response to send instead. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; result: ApiResult };
 
 const locale = z.enum(["en", "zh"]).default("en");
 
@@ -39,14 +41,14 @@ export interface GradedAnswer {
 }
 
 /** Validates and grades an answer before anyone is identified, so junk requests create no guest. */
-export function checkAnswer(body: unknown): { ok: true; answer: GradedAnswer } | { ok: false; result: ApiResult } {
+export function checkAnswer(body: unknown): Checked<GradedAnswer> {
   const parsed = answerRequestSchema.safeParse(body);
   if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
   const found = findQuestion(parsed.data.questionId);
   if (!found) return { ok: false, result: { status: 404, body: { error: `no question with id "${parsed.data.questionId}"` } } };
   const result = grade(found.question, parsed.data.response);
   if (!result.ok) return { ok: false, result: { status: 400, body: { error: `response: ${result.error}` } } };
-  return { ok: true, answer: { request: parsed.data, lesson: found.lesson, question: found.question, result } };
+  return { ok: true, value: { request: parsed.data, lesson: found.lesson, question: found.question, result } };
 }
 
 export async function answerQuestion(db: PrismaClient, userId: string, { request, lesson, question, result }: GradedAnswer): Promise<ApiResult> {
@@ -88,11 +90,11 @@ export async function quizState(db: PrismaClient, userId: string | null, lesson:
   return { status: 200, body: { answers } };
 }
 
-export function checkProgress(body: unknown): { ok: true; request: z.infer<typeof progressRequestSchema> } | { ok: false; result: ApiResult } {
+export function checkProgress(body: unknown): Checked<z.infer<typeof progressRequestSchema>> {
   const parsed = progressRequestSchema.safeParse(body);
   if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
   if (!lessonExists(parsed.data.lesson)) return { ok: false, result: { status: 404, body: { error: `no lesson "${parsed.data.lesson}"` } } };
-  return { ok: true, request: parsed.data };
+  return { ok: true, value: parsed.data };
 }
 
 export async function recordProgress(db: PrismaClient, userId: string, request: z.infer<typeof progressRequestSchema>): Promise<ApiResult> {

@@ -1,3 +1,3 @@
 export { recordLessonEvent, recordAttempt, attemptsByQuestion, refreshCompletion, lessonStats, PASS_RATIO, type LessonStats } from "./progress";
 export { mergeGuestInto } from "./merge";
-export { checkAnswer, answerQuestion, quizState, checkProgress, recordProgress, readJson, type ApiResult } from "./api";
+export { checkAnswer, answerQuestion, quizState, checkProgress, recordProgress, readJson, type ApiResult, type Checked } from "./api";
