@@ -16,6 +16,7 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Dictionary }) {
           items={[
             { href: `/${locale}`, label: t.nav.home },
             { href: `/${locale}/lessons`, label: t.nav.lessons },
+            { href: `/${locale}/lab`, label: t.nav.lab },
             { href: `/${locale}/dashboard`, label: t.nav.dashboard },
           ]}
         />

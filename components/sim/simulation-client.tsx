@@ -15,7 +15,27 @@ const SPEEDS = [2_000, 5_000, 10_000, 30_000];
  * Run plays simulated time at the chosen speed, Step jumps to the next logged event, Reset
  * replays from the seed. Everything shown comes from the engine's snapshot and audit.
  */
-export function SimulationClient({ name, title, scenario, labels, eventLabels, terms }: { name: string; title: string; scenario: Scenario; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; terms: Dictionary["terms"] }) {
+export function SimulationClient({
+  name,
+  title,
+  scenario,
+  labels,
+  eventLabels,
+  terms,
+  initialAtMs = 0,
+  onTimeChange,
+}: {
+  name: string;
+  title: string;
+  scenario: Scenario;
+  labels: Dictionary["sim"];
+  eventLabels: Dictionary["events"];
+  terms: Dictionary["terms"];
+  /** Open the run at this moment (a shared link). */
+  initialAtMs?: number;
+  /** Told when the learner moves in time, e.g. to keep a shareable link current. */
+  onTimeChange?: (atMs: number) => void;
+}) {
   const engine = useRef<Engine | null>(null);
   const run = useRef<SimRun | null>(null);
   const [snap, setSnap] = useState<Snapshot | null>(null);
@@ -33,16 +53,23 @@ export function SimulationClient({ name, title, scenario, labels, eventLabels, t
     setAudit(r.done ? r.audit() : null);
   }, []);
 
-  const reset = useCallback(() => {
-    if (!engine.current) return;
-    setPlaying(false);
-    try {
-      run.current = engine.current.createRun(scenario);
-      refresh();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }, [scenario, refresh]);
+  /** Replays from the seed to `atMs`: the same state every time, so any moment can be revisited. */
+  const seek = useCallback(
+    (atMs: number) => {
+      if (!engine.current) return;
+      setPlaying(false);
+      try {
+        run.current = engine.current.createRun(scenario);
+        if (atMs > 0) run.current.advanceTo(atMs);
+        refresh();
+      } catch (err) {
+        setError((err as Error).message);
+      }
+    },
+    [scenario, refresh],
+  );
+  const reset = useCallback(() => seek(0), [seek]);
+  const initialAt = useRef(initialAtMs);
 
   useEffect(() => {
     let live = true;
@@ -50,13 +77,17 @@ export function SimulationClient({ name, title, scenario, labels, eventLabels, t
       .then((m) => {
         if (!live) return;
         engine.current = m;
-        reset();
+        seek(initialAt.current);
       })
       .catch((err: Error) => setError(err.message));
     return () => {
       live = false;
     };
-  }, [reset]);
+  }, [seek]);
+
+  useEffect(() => {
+    if (snap && !playing) onTimeChange?.(snap.atMs);
+  }, [snap, playing, onTimeChange]);
 
   useEffect(() => {
     if (!playing) return;
@@ -87,7 +118,23 @@ export function SimulationClient({ name, title, scenario, labels, eventLabels, t
   const { cluster, producer, consumer } = scenario;
 
   return (
-    <section className="sim" aria-label={labels.title.replace("{name}", title)} data-preset={name}>
+    <section
+      className="sim"
+      aria-label={labels.title.replace("{name}", title)}
+      data-preset={name}
+      onKeyDown={(e) => {
+        // Shortcuts while focus is inside the player (not in a form field): space plays or
+        // pauses, → steps to the next event.
+        if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+        if (e.key === " " && !done) {
+          e.preventDefault();
+          setPlaying((p) => !p);
+        } else if (e.key === "ArrowRight" && !done && !playing) {
+          e.preventDefault();
+          act((r) => r.step())();
+        }
+      }}
+    >
       <h3 className="sim-title">{labels.title.replace("{name}", title)}</h3>
       <p className="meta">
         {labels.config}: acks={producer.acks}, enable.idempotence={String(producer.enableIdempotence)}, RF={cluster.replicationFactor}, min.insync.replicas={cluster.minInsyncReplicas}, unclean.leader.election.enable={String(cluster.uncleanLeaderElection)}
@@ -124,6 +171,19 @@ export function SimulationClient({ name, title, scenario, labels, eventLabels, t
               </select>
             </label>
           </div>
+          <label className="sim-scrub">
+            <span className="visually-hidden">{labels.scrub}</span>
+            <input
+              type="range"
+              min={0}
+              max={scenario.durationMs}
+              step={100}
+              value={snap.atMs}
+              onChange={(e) => seek(Number(e.target.value))}
+              aria-valuetext={labels.time.replace("{s}", seconds(snap.atMs)).replace("{total}", seconds(scenario.durationMs))}
+            />
+          </label>
+          <p className="meta">{labels.shortcuts}</p>
           <div className="sim-timeline" aria-hidden="true">
             <div className="sim-timeline-fill" style={{ width: `${(snap.atMs / scenario.durationMs) * 100}%` }} />
             {scenario.faults.map((f, i) => (

@@ -11,6 +11,11 @@ export function listPresetNames(): string[] {
     .sort();
 }
 
+/** Every preset as written (the scenario input), for the Lab's preset picker. */
+export function loadPresetInputs(): Record<string, unknown> {
+  return Object.fromEntries(listPresetNames().map((name) => [name, JSON.parse(readFileSync(path.join(SCENARIOS_DIR, `${name}.json`), "utf8"))]));
+}
+
 /** A named preset, normalised by the engine's own parser. Throws with the file name when broken. */
 export function loadPreset(name: string): Scenario {
   if (!/^[a-z0-9-]+$/.test(name) || !listPresetNames().includes(name)) throw new Error(`unknown simulation preset "${name}" (content/scenarios/${name}.json does not exist)`);

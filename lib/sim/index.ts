@@ -19,3 +19,4 @@ export {
 } from "./scenario";
 export type { Audit, SimEvent, EventType, KafkaError, Snapshot, BrokerView, BatchView, ProducerView, ConsumerView, InFlightView, SimOutput } from "./types";
 export { ROUTINE_EVENTS } from "./types";
+export { encodeLink, decodeLink, type LinkState } from "./link";

@@ -1,0 +1,152 @@
+"use client";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { SimulationClient } from "@/components/sim/simulation-client";
+import type { Dictionary } from "@/lib/i18n";
+import { decodeLink, encodeLink } from "@/lib/sim/link";
+import { parseScenario } from "@/lib/sim/scenario";
+import { ConfigFields } from "./config-fields";
+import { FaultEditor, newFault } from "./fault-editor";
+
+type Input = Record<string, unknown> & { cluster?: Record<string, unknown>; producer?: Record<string, unknown>; consumer?: Record<string, unknown>; faults?: Record<string, unknown>[] };
+type Labels = Pick<Dictionary, "lab" | "sim" | "events" | "terms" | "presets">;
+
+const DEFAULT_PRESET = "acks-1-leader-crash";
+
+/**
+ * The Lab: any preset, every setting of the scenario contract, an editable fault list, and the
+ * player. The whole state lives in the URL (?s=…), so a copied link reopens exactly this run.
+ */
+export function LabClient({ presets, t }: { presets: Record<string, unknown>; t: Labels }) {
+  const [input, setInput] = useState<Input>(() => structuredClone(presets[DEFAULT_PRESET] ?? {}) as Input);
+  const [preset, setPreset] = useState<string | null>(DEFAULT_PRESET);
+  const [atMs, setAtMs] = useState(0);
+  const [openAt, setOpenAt] = useState(0);
+  const [loaded, setLoaded] = useState(false);
+  const [linkError, setLinkError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  // Open what the URL asks for: a shared link (?s=) or a named preset (?preset=).
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    const link = params.get("s");
+    const named = params.get("preset");
+    if (link) {
+      const decoded = decodeLink(link);
+      if (decoded.ok && typeof decoded.state.input === "object" && decoded.state.input !== null) {
+        setInput(decoded.state.input as Input);
+        setPreset(null);
+        setOpenAt(decoded.state.atMs);
+      } else setLinkError(decoded.ok ? "the link holds no scenario" : decoded.error);
+    } else if (named && presets[named]) {
+      setInput(structuredClone(presets[named]) as Input);
+      setPreset(named);
+    }
+    setLoaded(true);
+  }, [presets]);
+
+  const parsed = useMemo(() => parseScenario(input), [input]);
+  const defaults = useMemo(() => {
+    const d = parseScenario({});
+    if (!d.ok) throw new Error(d.error);
+    return d.scenario;
+  }, []);
+  const normalised = parsed.ok ? parsed.scenario : defaults;
+
+  // Keep the address bar a faithful, shareable copy of the state.
+  useEffect(() => {
+    if (!loaded) return;
+    window.history.replaceState(null, "", `?s=${encodeLink({ input, atMs })}`);
+    setCopied(false);
+  }, [input, atMs, loaded]);
+
+  const edit = (next: Input) => {
+    setInput(next);
+    setPreset(null);
+    setOpenAt(0);
+  };
+  const onTime = useCallback((ms: number) => setAtMs(ms), []);
+  const key = JSON.stringify(input);
+
+  return (
+    <div className="lab">
+      {linkError && (
+        <p className="alert" role="alert">
+          {t.lab.linkError.replace("{message}", linkError)}
+        </p>
+      )}
+      <div className="lab-controls">
+        <label className="lab-field">
+          {t.lab.preset}
+          <select
+            value={preset ?? ""}
+            onChange={(e) => {
+              if (!presets[e.target.value]) return;
+              setInput(structuredClone(presets[e.target.value]) as Input);
+              setPreset(e.target.value);
+              setOpenAt(0);
+            }}
+          >
+            {preset === null && <option value="">{t.lab.custom}</option>}
+            {Object.keys(presets).map((name) => (
+              <option key={name} value={name}>
+                {(t.presets as Record<string, string>)[name] ?? name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => {
+            void navigator.clipboard?.writeText(window.location.href).then(() => setCopied(true), () => setCopied(false));
+          }}
+        >
+          {t.lab.copyLink}
+        </button>
+        <span role="status" className="meta">
+          {copied ? t.lab.copied : ""}
+        </span>
+      </div>
+      <div className="lab-grid">
+        <div className="lab-settings">
+          <ConfigFields section="run" legend={t.lab.run} input={input} normalised={{ seed: normalised.seed, durationMs: normalised.durationMs }} onChange={(s) => edit({ ...input, ...s })} t={t.lab} terms={t.terms} />
+          {(["cluster", "producer", "consumer"] as const).map((section) => (
+            <ConfigFields
+              key={section}
+              section={section}
+              legend={t.lab[section]}
+              input={input[section] ?? {}}
+              normalised={normalised[section] as unknown as Record<string, unknown>}
+              onChange={(s) => edit({ ...input, [section]: s })}
+              t={t.lab}
+              terms={t.terms}
+            />
+          ))}
+          <FaultEditor faults={(input.faults ?? []) as never} brokers={normalised.cluster.brokers} onChange={(faults) => edit({ ...input, faults })} t={t.lab} terms={t.terms} />
+          <button type="button" className="button secondary" onClick={() => edit({ ...input, faults: [...(input.faults ?? []), newFault("crash-broker", Math.min(Math.round(atMs / 100) * 100, normalised.durationMs))] })}>
+            {t.lab.addFault}
+          </button>
+        </div>
+        <div className="lab-player">
+          {parsed.ok ? (
+            <SimulationClient
+              key={key}
+              name={preset ?? "lab"}
+              title={preset ? ((t.presets as Record<string, string>)[preset] ?? preset) : t.lab.custom}
+              scenario={parsed.scenario}
+              labels={t.sim}
+              eventLabels={t.events}
+              terms={t.terms}
+              initialAtMs={openAt}
+              onTimeChange={onTime}
+            />
+          ) : (
+            <p className="alert" role="alert">
+              {t.lab.invalid.replace("{message}", parsed.error)}
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/** The Lab: break a cluster from the UI, change a setting, share the link, use the keyboard. */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { getDictionary } from "@/lib/i18n";
+import { expectAccessible, launch } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const t = getDictionary("en");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the Lab (/en/lab)", () => {
+  it("acks=1 loses acknowledged messages when the leader crashes, acks=all does not, and the link reopens the same run", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
+    await page.locator(".sim-controls").waitFor();
+    await expectAccessible(page);
+    const lost = page.locator('[data-audit="lostAcknowledged"]');
+
+    await page.getByRole("button", { name: t.sim.toEnd }).click();
+    expect(Number(await lost.textContent())).toBeGreaterThan(0);
+
+    await page.locator("#cfg-producer-acks").selectOption("all");
+    await page.getByRole("button", { name: t.sim.toEnd }).click();
+    await expect.poll(() => lost.textContent()).toBe("0");
+
+    // The address bar now describes this run: opening it elsewhere shows the same thing.
+    const link = page.url();
+    expect(link).toMatch(/\?s=v1\./);
+    const other = await context.newPage();
+    await other.goto(link);
+    await other.locator(".sim-controls").waitFor();
+    expect(await other.locator("#cfg-producer-acks").inputValue()).toBe("all");
+    // The link also holds the moment: the run reopens at its end, audit shown.
+    await other.locator('[data-audit="lostAcknowledged"]').waitFor();
+    expect(await other.locator('[data-audit="lostAcknowledged"]').textContent()).toBe("0");
+    await context.close();
+  });
+
+  it("a damaged link opens the Lab with a clear message", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/lab?s=v1.not-really-a-link`);
+    const alert = page.locator(".lab .alert[role=alert]");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("could not be opened");
+    await page.locator(".sim-controls").waitFor();
+    await context.close();
+  });
+
+  it("an invalid configuration is explained, not run", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
+    await page.locator("#cfg-producer-enableIdempotence").selectOption("true");
+    const alert = page.locator(".lab-player .alert[role=alert]");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("producer.enableIdempotence");
+    await context.close();
+  });
+
+  it("runs with the keyboard alone", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
+    await page.locator(".sim-controls").waitFor();
+    // Tab to the Run button, start and stop the run with Space, then step with →.
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === t.sim.run) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t.sim.run);
+    await page.keyboard.press("Space");
+    await page.waitForTimeout(600);
+    await page.keyboard.press("Space");
+    const time = await page.locator(".sim-scrub input").inputValue();
+    expect(Number(time)).toBeGreaterThan(0);
+    // → steps event by event (a hundred steps move the clock on).
+    const scrub = page.locator(".sim-scrub input");
+    const before = await scrub.getAttribute("aria-valuetext");
+    for (let i = 0; i < 100; i++) await page.keyboard.press("ArrowRight");
+    await expect.poll(() => scrub.getAttribute("aria-valuetext")).not.toBe(before);
+    // Tab on to "Skip to end" and press Enter: the audit appears.
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== t.sim.toEnd; i++) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.locator('[data-audit="lostAcknowledged"]').waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+});
