@@ -43,6 +43,19 @@ describe("the Lab (/en/lab)", () => {
     await context.close();
   });
 
+  it("fits a phone: the player comes first and nothing scrolls sideways", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/zh/lab?preset=unclean-election`);
+    await page.locator(".sim-controls").waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const player = await page.locator(".lab-player").boundingBox();
+    const settings = await page.locator(".lab-settings").boundingBox();
+    expect(player!.y).toBeLessThan(settings!.y);
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it("a damaged link opens the Lab with a clear message", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -58,6 +71,8 @@ describe("the Lab (/en/lab)", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
+    // Wait until the page is interactive (the player is up) before editing.
+    await page.locator(".sim-controls").waitFor();
     await page.locator("#cfg-producer-enableIdempotence").selectOption("true");
     const alert = page.locator(".lab-player .alert[role=alert]");
     await alert.waitFor();
