@@ -43,6 +43,24 @@ describe("the Lab (/en/lab)", () => {
     await context.close();
   });
 
+  it("crashes the leader from the broker card and sees acknowledged messages lost", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // A healthy acks=1 run with followers that fall behind at 2 s: no fault on the leader yet.
+    await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
+    await page.locator(".sim-controls").waitFor();
+    await page.locator(".lab-fault").nth(1).getByRole("button", { name: t.lab.remove }).click();
+    await page.getByRole("button", { name: t.sim.toEnd }).click();
+    expect(await page.locator('[data-audit="lostAcknowledged"]').textContent()).toBe("0");
+    // Go to 5 s and crash broker 0, the leader, from its card.
+    await page.locator(".sim-scrub input").fill("5000");
+    await page.locator('[data-broker="0"]').getByRole("button", { name: t.sim.crash }).click();
+    expect(await page.locator(".lab-fault").count()).toBe(2);
+    await page.getByRole("button", { name: t.sim.toEnd }).click();
+    expect(Number(await page.locator('[data-audit="lostAcknowledged"]').textContent())).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it("fits a phone: the player comes first and nothing scrolls sideways", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
     const page = await context.newPage();

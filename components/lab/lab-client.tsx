@@ -65,6 +65,13 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
     setOpenAt(0);
   };
   const onTime = useCallback((ms: number) => setAtMs(ms), []);
+  // A fault injected from the player joins the scenario at the current moment; the run is
+  // replayed from the seed to that moment, so everything stays deterministic and shareable.
+  const inject = (fault: Record<string, unknown>) => {
+    setInput({ ...input, faults: [...(input.faults ?? []), fault] });
+    setPreset(null);
+    setOpenAt(Number(fault.atMs));
+  };
   const key = JSON.stringify(input);
 
   return (
@@ -139,6 +146,7 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
               terms={t.terms}
               initialAtMs={openAt}
               onTimeChange={onTime}
+              onInjectFault={inject}
             />
           ) : (
             <p className="alert" role="alert">

@@ -19,7 +19,7 @@ function segments(log: BatchView[]): Segment[] {
   return out;
 }
 
-export function BrokerCard({ broker: b, inIsr, maxLeo, labels }: { broker: BrokerView; inIsr: boolean; maxLeo: number; labels: Dictionary["sim"] }) {
+export function BrokerCard({ broker: b, inIsr, maxLeo, labels, onInject }: { broker: BrokerView; inIsr: boolean; maxLeo: number; labels: Dictionary["sim"]; onInject?: (type: string) => void }) {
   const pct = (offset: number) => `${(offset / maxLeo) * 100}%`;
   const state = b.process === "crashed" ? labels.crashed : b.process === "powered-off" ? labels.poweredOff : labels.up;
   return (
@@ -52,6 +52,30 @@ export function BrokerCard({ broker: b, inIsr, maxLeo, labels }: { broker: Broke
             {labels.leo} {b.logEndOffset} · {labels.hw} {b.highWatermark} · {labels.epoch.replace("{n}", String(b.leaderEpoch))}
           </p>
         </>
+      )}
+      {onInject && (
+        <p className="sim-inject" aria-label={labels.injectOn.replace("{id}", String(b.id))} role="group">
+          {b.process === "up" ? (
+            <>
+              <button type="button" className="button secondary" onClick={() => onInject("crash-broker")}>
+                {labels.crash}
+              </button>
+              <button type="button" className="button secondary" onClick={() => onInject("power-loss")}>
+                {labels.powerOff}
+              </button>
+              <button type="button" className="button secondary" onClick={() => onInject("pause-replication")}>
+                {labels.pauseReplication}
+              </button>
+              <button type="button" className="button secondary" onClick={() => onInject("isolate-broker")}>
+                {labels.isolate}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button secondary" onClick={() => onInject("restart-broker")}>
+              {labels.restart}
+            </button>
+          )}
+        </p>
       )}
     </div>
   );

@@ -24,6 +24,7 @@ export function SimulationClient({
   terms,
   initialAtMs = 0,
   onTimeChange,
+  onInjectFault,
 }: {
   name: string;
   title: string;
@@ -35,12 +36,16 @@ export function SimulationClient({
   initialAtMs?: number;
   /** Told when the learner moves in time, e.g. to keep a shareable link current. */
   onTimeChange?: (atMs: number) => void;
+  /** When given, faults can be injected at the current moment (the Lab adds them to the scenario). */
+  onInjectFault?: (fault: Record<string, unknown>) => void;
 }) {
   const engine = useRef<Engine | null>(null);
   const run = useRef<SimRun | null>(null);
   const [snap, setSnap] = useState<Snapshot | null>(null);
   const [events, setEvents] = useState<SimEvent[]>([]);
   const [audit, setAudit] = useState<Audit | null>(null);
+  const [live, setLive] = useState<Audit | null>(null);
+  const [announcement, setAnnouncement] = useState("");
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(SPEEDS[1]!);
   const [error, setError] = useState<string | null>(null);
@@ -49,9 +54,15 @@ export function SimulationClient({
     const r = run.current;
     if (!r) return;
     setSnap(r.snapshot());
-    setEvents(r.events.filter((e) => !ROUTINE_EVENTS.has(e.type)).slice(-8));
-    setAudit(r.done ? r.audit() : null);
-  }, []);
+    const notable = r.events.filter((e) => !ROUTINE_EVENTS.has(e.type));
+    setEvents(notable.slice(-8));
+    const now = r.audit();
+    setLive(now);
+    setAudit(r.done ? now : null);
+    // One polite announcement per change of the latest notable event, not per frame.
+    const last = notable[notable.length - 1];
+    setAnnouncement(last ? narrate(last, eventLabels, terms) : "");
+  }, [eventLabels, terms]);
 
   /** Replays from the seed to `atMs`: the same state every time, so any moment can be revisited. */
   const seek = useCallback(
@@ -201,7 +212,14 @@ export function SimulationClient({
           </p>
           <div className="sim-brokers">
             {snap.brokers.map((b) => (
-              <BrokerCard key={b.id} broker={b} inIsr={snap.partition.isr.includes(b.id)} maxLeo={maxLeo} labels={labels} />
+              <BrokerCard
+                key={b.id}
+                broker={b}
+                inIsr={snap.partition.isr.includes(b.id)}
+                maxLeo={maxLeo}
+                labels={labels}
+                onInject={onInjectFault && ((type) => onInjectFault({ atMs: snap.atMs, type, ...(type === "power-loss" ? { brokers: [b.id] } : { broker: b.id }), ...(type === "pause-replication" || type === "isolate-broker" ? { durationMs: 20_000 } : {}) }))}
+              />
             ))}
           </div>
           <p className="meta">{labels.logLegend}</p>
@@ -211,14 +229,47 @@ export function SimulationClient({
               <p>
                 {labels.sent} {snap.producer.sent} · {labels.acknowledged} {snap.producer.acknowledged} · {labels.failed} {snap.producer.failed} · {labels.inFlight} {snap.producer.inFlight.length}
               </p>
+              {live && Object.keys(live.producer.errors).length > 0 && (
+                <p className="meta">
+                  {labels.errors}: {Object.entries(live.producer.errors).map(([name, n]) => `${name} ×${n}`).join(", ")}
+                </p>
+              )}
+              {onInjectFault && (
+                <p className="sim-inject">
+                  <button type="button" className="button secondary" onClick={() => onInjectFault({ atMs: snap.atMs, type: "drop-requests", durationMs: 2000 })}>
+                    {labels.dropRequests}
+                  </button>
+                  <button type="button" className="button secondary" onClick={() => onInjectFault({ atMs: snap.atMs, type: "drop-responses", durationMs: 2000 })}>
+                    {labels.dropResponses}
+                  </button>
+                </p>
+              )}
             </div>
             <div className="card">
               <h4>{labels.consumer}</h4>
               <p>
                 {labels.position} {snap.consumer.position ?? "—"} · {labels.committed} {snap.consumer.committed ?? "—"} · {labels.processed} {snap.consumer.processed}
               </p>
+              {live && (
+                <p className="meta">
+                  {labels.lag} {live.consumer.lag} · {labels.consumerDuplicates} {live.consumer.duplicates} · {labels.consumerMissed} {live.consumer.missed} · {labels.rebalances} {live.consumer.rebalances}
+                </p>
+              )}
+              {onInjectFault && (
+                <p className="sim-inject">
+                  <button type="button" className="button secondary" onClick={() => onInjectFault({ atMs: snap.atMs, type: "crash-consumer", restartAfterMs: 5000 })}>
+                    {labels.crashConsumer}
+                  </button>
+                  <button type="button" className="button secondary" onClick={() => onInjectFault({ atMs: snap.atMs, type: "stall-consumer", durationMs: 15_000 })}>
+                    {labels.stallConsumer}
+                  </button>
+                </p>
+              )}
             </div>
           </div>
+          <p className="visually-hidden" aria-live="polite">
+            {announcement}
+          </p>
           <h4>{labels.events}</h4>
           <ol className="sim-events">
             {events.length === 0 && <li className="meta">{labels.noEvents}</li>}
