@@ -26,6 +26,16 @@ describe("the Lab (/en/lab)", () => {
     await page.getByRole("button", { name: t.sim.toEnd }).click();
     expect(Number(await lost.textContent())).toBeGreaterThan(0);
 
+    // A lost message's story: acknowledged while only the leader (broker 0) held it, then lost.
+    const lostRow = page.locator("tr", { has: page.locator('[data-audit="lostAcknowledged"]') });
+    const second = lostRow.getByRole("button").nth(1);
+    const id = (await second.textContent())!.replace("#", "");
+    await second.click();
+    const story = page.locator(".sim-story-body");
+    await expect.poll(() => story.locator("h5").textContent()).toContain(`#${id}`);
+    expect(await story.textContent()).toContain("held by broker(s) 0.");
+    expect(await story.textContent()).toContain(t.sim.fates["lost-acknowledged"]);
+
     await page.locator("#cfg-producer-acks").selectOption("all");
     await page.getByRole("button", { name: t.sim.toEnd }).click();
     await expect.poll(() => lost.textContent()).toBe("0");

@@ -23,6 +23,8 @@ export function narrate(e: SimEvent, labels: EventLabels, terms: Terms): string 
     error: e.error ?? "",
     reason: e.reason ? term(e.reason, terms) : "",
     offset: e.offset !== undefined ? String(e.offset) : "",
+    offsets: e.offsets ? (e.offsets[0] === e.offsets[1] ? String(e.offsets[0]) : `${e.offsets[0]}–${e.offsets[1]}`) : "",
+    attempt: e.attempt !== undefined ? String(e.attempt) : "",
     lost: e.lost ? e.lost.map((r) => range(r)).join(", ") : "",
     fault: e.fault ? term(e.fault, terms) : "",
     target: e.broker !== undefined ? ` → ${e.broker}` : e.reason ? ` (${term(e.reason, terms)})` : "",

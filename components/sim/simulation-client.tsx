@@ -5,6 +5,7 @@ import type { SimRun } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario";
 import { ROUTINE_EVENTS, type Audit, type SimEvent, type Snapshot } from "@/lib/sim/types";
 import { BrokerCard } from "./broker-card";
+import { MessageStory } from "./message-story";
 import { narrate, term } from "./narrate";
 
 type Engine = typeof import("@/lib/sim/engine");
@@ -279,14 +280,15 @@ export function SimulationClient({
               </li>
             ))}
           </ol>
-          <AuditPanel audit={audit} events={run.current?.events ?? []} labels={labels} eventLabels={eventLabels} terms={terms} />
+          <AuditPanel audit={audit} events={run.current?.events ?? []} maxId={scenario.producer.messages} labels={labels} eventLabels={eventLabels} terms={terms} />
         </>
       )}
     </section>
   );
 }
 
-function AuditPanel({ audit, events, labels, eventLabels, terms }: { audit: Audit | null; events: readonly SimEvent[]; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; terms: Dictionary["terms"] }) {
+function AuditPanel({ audit, events, maxId, labels, eventLabels, terms }: { audit: Audit | null; events: readonly SimEvent[]; maxId: number; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; terms: Dictionary["terms"] }) {
+  const [picked, setPicked] = useState<number | null>(null);
   if (!audit) return <p className="meta">{labels.auditPending}</p>;
   const rows: [string, string, number[]][] = [
     ["lostAcknowledged", labels.lostAcknowledged, audit.messages.lostAcknowledged],
@@ -296,9 +298,9 @@ function AuditPanel({ audit, events, labels, eventLabels, terms }: { audit: Audi
     ["missedByConsumer", labels.consumerMissed, audit.messages.missedByConsumer],
     ["processedTwice", labels.consumerDuplicates, audit.messages.processedTwice],
   ];
-  // The story of the first lost message: who acknowledged it, holding it alone.
-  const firstLost = audit.messages.lostAcknowledged[0];
-  const ack = firstLost === undefined ? undefined : events.find((e) => e.type === "acknowledged" && e.messages && e.messages[0] <= firstLost && firstLost <= e.messages[1]);
+  // Until the learner picks one, tell the story of the first message that went wrong.
+  const first = rows.find(([, , ids]) => ids.length > 0)?.[2][0] ?? null;
+  const shown = picked ?? first;
   return (
     <div className="sim-audit card" role="status">
       <h4>{labels.audit}</h4>
@@ -312,16 +314,19 @@ function AuditPanel({ audit, events, labels, eventLabels, terms }: { audit: Audi
                   {ids.length}
                 </span>
               </td>
-              <td className="meta">{ids.length ? labels.messages.replace("{ids}", ids.slice(0, 8).map((id) => `#${id}`).join(", ") + (ids.length > 8 ? " …" : "")) : ""}</td>
+              <td className="sim-ids">
+                {ids.slice(0, 8).map((id) => (
+                  <button key={id} type="button" className="link-button" aria-pressed={shown === id} onClick={() => setPicked(id)}>
+                    #{id}
+                  </button>
+                ))}
+                {ids.length > 8 ? " …" : ""}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {ack && (
-        <p>
-          <span className="meta">{(ack.atMs / 1000).toFixed(2)} s</span> {narrate({ ...ack, messages: [firstLost!, firstLost!] }, eventLabels, terms)}
-        </p>
-      )}
+      <MessageStory key={shown ?? 0} id={shown} onPick={setPicked} events={events} audit={audit} maxId={maxId} labels={labels} eventLabels={eventLabels} terms={terms} />
     </div>
   );
 }

@@ -20,3 +20,4 @@ export {
 export type { Audit, SimEvent, EventType, KafkaError, Snapshot, BrokerView, BatchView, ProducerView, ConsumerView, InFlightView, SimOutput } from "./types";
 export { ROUTINE_EVENTS } from "./types";
 export { encodeLink, decodeLink, type LinkState } from "./link";
+export { messageStory, messageFates, type MessageFate } from "./story";

@@ -1,0 +1,28 @@
+/**
+ * One message's story, from the event log: every event that names it (sent, appended, replicated,
+ * acknowledged, failed, deduplicated, truncated, lost with the power), in order, and where it
+ * stands at the end according to the audit.
+ */
+import type { Audit, SimEvent } from "./types";
+
+export type MessageFate = "lost-acknowledged" | "unavailable-acknowledged" | "failed" | "duplicated" | "out-of-order" | "missed-by-consumer" | "processed-twice" | "ok";
+
+const within = (r: [number, number] | undefined, id: number) => r !== undefined && r[0] <= id && id <= r[1];
+
+export function messageStory(events: readonly SimEvent[], id: number): SimEvent[] {
+  return events.filter((e) => within(e.messages, id) || (e.lost ?? []).some((r) => within(r, id)));
+}
+
+/** Everything the audit says about one message (several can apply, e.g. duplicated and processed twice). */
+export function messageFates(audit: Audit, id: number): MessageFate[] {
+  const m = audit.messages;
+  const fates: MessageFate[] = [];
+  if (m.lostAcknowledged.includes(id)) fates.push("lost-acknowledged");
+  if (m.unavailableAcknowledged.includes(id)) fates.push("unavailable-acknowledged");
+  if (m.failed.includes(id)) fates.push("failed");
+  if (m.duplicates.includes(id)) fates.push("duplicated");
+  if (m.outOfOrder.includes(id)) fates.push("out-of-order");
+  if (m.missedByConsumer.includes(id)) fates.push("missed-by-consumer");
+  if (m.processedTwice.includes(id)) fates.push("processed-twice");
+  return fates.length ? fates : ["ok"];
+}
