@@ -71,6 +71,24 @@ describe("the Lab (/en/lab)", () => {
     await context.close();
   });
 
+  it("compare mode runs the same faults on B and marks what differs; the link keeps it", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
+    await page.locator(".sim-controls").waitFor();
+    await page.getByLabel(t.lab.compare).check();
+    await page.locator("#cfg-b-producer-acks").selectOption("all");
+    const row = page.locator("table[data-compare] tr", { hasText: t.lab.compareRows.lost });
+    await expect.poll(async () => (await row.locator("td").allTextContents()).map((v) => v.replace(/\D/g, ""))).toEqual([expect.stringMatching(/^[1-9]\d*$/), "0"]);
+    expect(await row.getAttribute("class")).toBe("differs");
+    await expectAccessible(page);
+    const again = await context.newPage();
+    await again.goto(page.url());
+    await again.locator("table[data-compare]").waitFor();
+    expect(await again.locator("#cfg-b-producer-acks").inputValue()).toBe("all");
+    await context.close();
+  });
+
   it("fits a phone: the player comes first and nothing scrolls sideways", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
     const page = await context.newPage();

@@ -4,6 +4,7 @@ import { SimulationClient } from "@/components/sim/simulation-client";
 import type { Dictionary } from "@/lib/i18n";
 import { decodeLink, encodeLink } from "@/lib/sim/link";
 import { parseScenario } from "@/lib/sim/scenario";
+import { ComparePanel, type Overrides } from "./compare-panel";
 import { ConfigFields } from "./config-fields";
 import { FaultEditor, newFault } from "./fault-editor";
 
@@ -24,6 +25,7 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
   const [loaded, setLoaded] = useState(false);
   const [linkError, setLinkError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const [compare, setCompare] = useState<Overrides | null>(null);
 
   // Open what the URL asks for: a shared link (?s=) or a named preset (?preset=).
   useEffect(() => {
@@ -36,6 +38,7 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
         setInput(decoded.state.input as Input);
         setPreset(null);
         setOpenAt(decoded.state.atMs);
+        if (decoded.state.compare) setCompare(decoded.state.compare as Overrides);
       } else setLinkError(decoded.ok ? "the link holds no scenario" : decoded.error);
     } else if (named && presets[named]) {
       setInput(structuredClone(presets[named]) as Input);
@@ -55,9 +58,9 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
   // Keep the address bar a faithful, shareable copy of the state.
   useEffect(() => {
     if (!loaded) return;
-    window.history.replaceState(null, "", `?s=${encodeLink({ input, atMs })}`);
+    window.history.replaceState(null, "", `?s=${encodeLink({ input, atMs, ...(compare ? { compare } : {}) })}`);
     setCopied(false);
-  }, [input, atMs, loaded]);
+  }, [input, atMs, loaded, compare]);
 
   const edit = (next: Input) => {
     setInput(next);
@@ -110,6 +113,9 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
         >
           {t.lab.copyLink}
         </button>
+        <label className="meta lab-compare-toggle">
+          <input type="checkbox" checked={compare !== null} onChange={(e) => setCompare(e.target.checked ? {} : null)} /> {t.lab.compare}
+        </label>
         <span role="status" className="meta">
           {copied ? t.lab.copied : ""}
         </span>
@@ -135,6 +141,7 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
           </button>
         </div>
         <div className="lab-player">
+          {compare !== null && <ComparePanel input={input} overrides={compare} onChange={setCompare} t={t.lab} terms={t.terms} />}
           {parsed.ok ? (
             <SimulationClient
               key={key}

@@ -9,6 +9,12 @@ describe("scenario links", () => {
     expect(decodeLink(link)).toEqual({ ok: true, state: { input, atMs: 12_346 } });
   });
 
+  it("carries compare mode's changes when there are any", () => {
+    const compare = { producer: { acks: "all" } };
+    expect(decodeLink(encodeLink({ input: {}, atMs: 0, compare }))).toEqual({ ok: true, state: { input: {}, atMs: 0, compare } });
+    expect(decodeLink(encodeLink({ input: {}, atMs: 0 }))).toEqual({ ok: true, state: { input: {}, atMs: 0 } });
+  });
+
   it.each([
     ["", /not a scenario link/],
     ["hello", /not a scenario link/],
