@@ -20,6 +20,8 @@ describe("a message's story", () => {
     expect(story.map((e) => e.type)).toEqual(expect.arrayContaining(["produce-request", "appended", "acknowledged", "truncated"]));
     expect(story.find((e) => e.type === "acknowledged")?.replicas).toEqual([0]);
     expect(story.find((e) => e.type === "truncated")?.broker).toBe(0);
+    // The election of a leader without it is part of the story.
+    expect(story.find((e) => e.type === "leader-elected")?.broker).toBe(1);
     for (let i = 1; i < story.length; i++) expect(story[i]!.atMs).toBeGreaterThanOrEqual(story[i - 1]!.atMs);
     expect(messageFates(auditLike, id)).toEqual(["lost-acknowledged"]);
   });

@@ -1,7 +1,7 @@
 /**
  * One message's story, from the event log: every event that names it (sent, appended, replicated,
- * acknowledged, failed, deduplicated, truncated, lost with the power), in order, and where it
- * stands at the end according to the audit.
+ * acknowledged, failed, deduplicated, truncated, lost with the power) and the leadership changes
+ * after it was sent, in order, and where it stands at the end according to the audit.
  */
 import type { Audit, SimEvent } from "./types";
 
@@ -9,8 +9,14 @@ export type MessageFate = "lost-acknowledged" | "unavailable-acknowledged" | "fa
 
 const within = (r: [number, number] | undefined, id: number) => r !== undefined && r[0] <= id && id <= r[1];
 
+/** Leadership changes explain losses that leave no trace on the message itself (a new leader without it). */
+const CONTEXT: ReadonlySet<string> = new Set(["leader-elected", "partition-offline"]);
+
 export function messageStory(events: readonly SimEvent[], id: number): SimEvent[] {
-  return events.filter((e) => within(e.messages, id) || (e.lost ?? []).some((r) => within(r, id)));
+  const mentions = (e: SimEvent) => within(e.messages, id) || (e.lost ?? []).some((r) => within(r, id));
+  const first = events.findIndex(mentions);
+  if (first === -1) return [];
+  return events.filter((e, i) => mentions(e) || (i > first && CONTEXT.has(e.type)));
 }
 
 /** Everything the audit says about one message (several can apply, e.g. duplicated and processed twice). */
