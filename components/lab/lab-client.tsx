@@ -9,7 +9,7 @@ import { ConfigFields } from "./config-fields";
 import { FaultEditor, newFault } from "./fault-editor";
 
 type Input = Record<string, unknown> & { cluster?: Record<string, unknown>; producer?: Record<string, unknown>; consumer?: Record<string, unknown>; faults?: Record<string, unknown>[] };
-type Labels = Pick<Dictionary, "lab" | "sim" | "events" | "terms" | "presets">;
+type Labels = Pick<Dictionary, "lab" | "sim" | "events" | "terms" | "presets" | "presetNotes">;
 
 const DEFAULT_PRESET = "acks-1-leader-crash";
 
@@ -120,6 +120,7 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
           {copied ? t.lab.copied : ""}
         </span>
       </div>
+      {preset && (t.presetNotes as Record<string, string>)[preset] && <p className="lab-note">{(t.presetNotes as Record<string, string>)[preset]}</p>}
       <div className="lab-grid">
         <div className="lab-settings">
           <ConfigFields section="run" legend={t.lab.run} input={input} normalised={{ seed: normalised.seed, durationMs: normalised.durationMs }} onChange={(s) => edit({ ...input, ...s })} t={t.lab} terms={t.terms} />

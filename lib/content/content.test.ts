@@ -72,6 +72,9 @@ describe("every preset has a title in both languages", () => {
   it("matches content/scenarios", async () => {
     const { listPresetNames } = await import("./scenarios");
     const { getDictionary } = await import("@/lib/i18n");
-    for (const locale of ["en", "zh"] as const) expect(Object.keys(getDictionary(locale).presets).sort()).toEqual(listPresetNames());
+    for (const locale of ["en", "zh"] as const) {
+      expect(Object.keys(getDictionary(locale).presets).sort()).toEqual(listPresetNames());
+      expect(Object.keys(getDictionary(locale).presetNotes).sort()).toEqual(listPresetNames());
+    }
   });
 });

@@ -15,7 +15,7 @@ export default async function Lab({ params }: { params: Promise<{ locale: string
     <>
       <h1>{t.lab.title}</h1>
       <p className="lead">{t.lab.lead}</p>
-      <LabClient presets={loadPresetInputs()} t={{ lab: t.lab, sim: t.sim, events: t.events, terms: t.terms, presets: t.presets }} />
+      <LabClient presets={loadPresetInputs()} t={{ lab: t.lab, sim: t.sim, events: t.events, terms: t.terms, presets: t.presets, presetNotes: t.presetNotes }} />
     </>
   );
 }
