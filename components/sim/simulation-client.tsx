@@ -71,7 +71,8 @@ export function SimulationClient({
       if (!engine.current) return;
       setPlaying(false);
       try {
-        run.current = engine.current.createRun(scenario);
+        // Forward needs no replay: the run just goes on. Backward replays from the seed.
+        if (!run.current || atMs < run.current.nowMs || atMs === 0) run.current = engine.current.createRun(scenario);
         if (atMs > 0) run.current.advanceTo(atMs);
         refresh();
       } catch (err) {
