@@ -24,6 +24,11 @@ export function FaultEditor({ faults, brokers, onChange, t, terms }: { faults: F
   const targets = ["leader", "followers", "last-crashed", ...Array.from({ length: brokers }, (_, i) => String(i))];
   const targetLabel = (v: string) => (/^\d+$/.test(v) ? `${t.broker} ${v}` : (terms as Record<string, string>)[v] ?? v);
   const toRef = (v: string) => (/^\d+$/.test(v) ? Number(v) : v);
+  const targetOptions = targets.map((v) => (
+    <option key={v} value={v}>
+      {targetLabel(v)}
+    </option>
+  ));
   return (
     <fieldset className="lab-faults">
       <legend>{t.faults}</legend>
@@ -49,11 +54,7 @@ export function FaultEditor({ faults, brokers, onChange, t, terms }: { faults: F
               <label>
                 {t.broker}
                 <select value={String(f.broker)} onChange={(e) => update(i, { ...f, broker: toRef(e.target.value) })}>
-                  {targets.map((v) => (
-                    <option key={v} value={v}>
-                      {targetLabel(v)}
-                    </option>
-                  ))}
+                  {targetOptions}
                 </select>
               </label>
             )}
@@ -65,11 +66,7 @@ export function FaultEditor({ faults, brokers, onChange, t, terms }: { faults: F
                   onChange={(e) => update(i, { ...f, brokers: e.target.value === "all" ? "all" : [toRef(e.target.value)] })}
                 >
                   <option value="all">{t.all}</option>
-                  {targets.map((v) => (
-                    <option key={v} value={v}>
-                      {targetLabel(v)}
-                    </option>
-                  ))}
+                  {targetOptions}
                 </select>
               </label>
             )}
