@@ -1,21 +1,7 @@
 "use client";
+import { DURATION_FAULTS, newFault, RESTART_FAULTS, type FaultDraft as Fault } from "@/components/sim/new-fault";
 import type { Dictionary } from "@/lib/i18n";
 import { FAULT_TYPES } from "@/lib/sim/scenario";
-
-type Fault = Record<string, unknown> & { atMs: number; type: string };
-
-const BROKER_FAULTS = ["crash-broker", "restart-broker", "pause-replication", "isolate-broker"];
-const DURATION_FAULTS = ["pause-replication", "isolate-broker", "drop-requests", "drop-responses", "stall-consumer", "pause-consumer"];
-const RESTART_FAULTS = ["crash-broker", "power-loss", "crash-consumer"];
-
-/** A new fault of `type` at `atMs`, with the fields that type needs. */
-export function newFault(type: string, atMs: number): Fault {
-  const f: Fault = { atMs, type };
-  if (BROKER_FAULTS.includes(type)) f.broker = "leader";
-  if (type === "power-loss") f.brokers = "all";
-  if (DURATION_FAULTS.includes(type)) f.durationMs = 10_000;
-  return f;
-}
 
 /** The scenario's fault list as an editable table: type, time, target, duration, restart. */
 export function FaultEditor({ faults, brokers, onChange, t, terms }: { faults: Fault[]; brokers: number; onChange: (faults: Fault[]) => void; t: Dictionary["lab"]; terms: Dictionary["terms"] }) {

@@ -6,7 +6,8 @@ import { decodeLink, encodeLink } from "@/lib/sim/link";
 import { parseScenario } from "@/lib/sim/scenario";
 import { ComparePanel, type Overrides } from "./compare-panel";
 import { ConfigFields } from "./config-fields";
-import { FaultEditor, newFault } from "./fault-editor";
+import { newFault } from "@/components/sim/new-fault";
+import { FaultEditor } from "./fault-editor";
 
 type Input = Record<string, unknown> & { cluster?: Record<string, unknown>; producer?: Record<string, unknown>; consumer?: Record<string, unknown>; faults?: Record<string, unknown>[] };
 type Labels = Pick<Dictionary, "lab" | "sim" | "events" | "terms" | "presets" | "presetNotes">;

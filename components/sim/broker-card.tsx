@@ -55,26 +55,19 @@ export function BrokerCard({ broker: b, inIsr, maxLeo, labels, onInject }: { bro
       )}
       {onInject && (
         <p className="sim-inject" aria-label={labels.injectOn.replace("{id}", String(b.id))} role="group">
-          {b.process === "up" ? (
-            <>
-              <button type="button" className="button secondary" onClick={() => onInject("crash-broker")}>
-                {labels.crash}
-              </button>
-              <button type="button" className="button secondary" onClick={() => onInject("power-loss")}>
-                {labels.powerOff}
-              </button>
-              <button type="button" className="button secondary" onClick={() => onInject("pause-replication")}>
-                {labels.pauseReplication}
-              </button>
-              <button type="button" className="button secondary" onClick={() => onInject("isolate-broker")}>
-                {labels.isolate}
-              </button>
-            </>
-          ) : (
-            <button type="button" className="button secondary" onClick={() => onInject("restart-broker")}>
-              {labels.restart}
+          {(b.process === "up"
+            ? ([
+                ["crash-broker", labels.crash],
+                ["power-loss", labels.powerOff],
+                ["pause-replication", labels.pauseReplication],
+                ["isolate-broker", labels.isolate],
+              ] as const)
+            : ([["restart-broker", labels.restart]] as const)
+          ).map(([type, label]) => (
+            <button key={type} type="button" className="button secondary" onClick={() => onInject(type)}>
+              {label}
             </button>
-          )}
+          ))}
         </p>
       )}
     </div>

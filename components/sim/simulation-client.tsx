@@ -6,6 +6,7 @@ import type { Scenario } from "@/lib/sim/scenario";
 import { ROUTINE_EVENTS, type Audit, type SimEvent, type Snapshot } from "@/lib/sim/types";
 import { BrokerCard } from "./broker-card";
 import { MessageStory } from "./message-story";
+import { newFault } from "./new-fault";
 import { narrate, term } from "./narrate";
 
 type Engine = typeof import("@/lib/sim/engine");
@@ -220,7 +221,7 @@ export function SimulationClient({
                 inIsr={snap.partition.isr.includes(b.id)}
                 maxLeo={maxLeo}
                 labels={labels}
-                onInject={onInjectFault && ((type) => onInjectFault({ atMs: snap.atMs, type, ...(type === "power-loss" ? { brokers: [b.id] } : { broker: b.id }), ...(type === "pause-replication" || type === "isolate-broker" ? { durationMs: 20_000 } : {}) }))}
+                onInject={onInjectFault && ((type) => onInjectFault(newFault(type, snap.atMs, b.id)))}
               />
             ))}
           </div>
@@ -237,14 +238,14 @@ export function SimulationClient({
                 </p>
               )}
               {onInjectFault && (
-                <p className="sim-inject">
-                  <button type="button" className="button secondary" onClick={() => onInjectFault({ atMs: snap.atMs, type: "drop-requests", durationMs: 2000 })}>
-                    {labels.dropRequests}
-                  </button>
-                  <button type="button" className="button secondary" onClick={() => onInjectFault({ atMs: snap.atMs, type: "drop-responses", durationMs: 2000 })}>
-                    {labels.dropResponses}
-                  </button>
-                </p>
+                <InjectButtons
+                  at={snap.atMs}
+                  inject={onInjectFault}
+                  buttons={[
+                    ["drop-requests", labels.dropRequests],
+                    ["drop-responses", labels.dropResponses],
+                  ]}
+                />
               )}
             </div>
             <div className="card">
@@ -258,14 +259,14 @@ export function SimulationClient({
                 </p>
               )}
               {onInjectFault && (
-                <p className="sim-inject">
-                  <button type="button" className="button secondary" onClick={() => onInjectFault({ atMs: snap.atMs, type: "crash-consumer", restartAfterMs: 5000 })}>
-                    {labels.crashConsumer}
-                  </button>
-                  <button type="button" className="button secondary" onClick={() => onInjectFault({ atMs: snap.atMs, type: "stall-consumer", durationMs: 15_000 })}>
-                    {labels.stallConsumer}
-                  </button>
-                </p>
+                <InjectButtons
+                  at={snap.atMs}
+                  inject={onInjectFault}
+                  buttons={[
+                    ["crash-consumer", labels.crashConsumer],
+                    ["stall-consumer", labels.stallConsumer],
+                  ]}
+                />
               )}
             </div>
           </div>
@@ -285,6 +286,19 @@ export function SimulationClient({
         </>
       )}
     </section>
+  );
+}
+
+/** Buttons that add a fault of a given type at the current moment (see newFault for its defaults). */
+function InjectButtons({ at, inject, buttons }: { at: number; inject: (fault: Record<string, unknown>) => void; buttons: [string, string][] }) {
+  return (
+    <p className="sim-inject">
+      {buttons.map(([type, label]) => (
+        <button key={type} type="button" className="button secondary" onClick={() => inject(newFault(type, at))}>
+          {label}
+        </button>
+      ))}
+    </p>
   );
 }
 
