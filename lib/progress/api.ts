@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { findQuestion, lessonExists, questionsForLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
-import { grade, responseSchema, type GradeResult, type Question } from "@/lib/quiz";
+import { answerKey, grade, responseSchema, type GradeResult, type Question } from "@/lib/quiz";
 import { attemptsByQuestion, recordAttempt, recordLessonEvent } from "./progress";
 
 /**
@@ -76,13 +76,12 @@ export async function quizState(db: PrismaClient, userId: string | null, lesson:
     .filter((q) => latest.has(q.id))
     .map((q) => {
       const a = latest.get(q.id)!;
-      const graded = grade(q, JSON.parse(a.response));
       return {
         questionId: q.id,
         response: JSON.parse(a.response) as unknown,
         correct: a.correct,
         score: a.score,
-        answer: graded.ok ? graded.answer : null,
+        answer: answerKey(q),
         explanation: q.explanation[lang],
         source: q.source,
       };

@@ -13,13 +13,18 @@ export type GradeResult =
   | { ok: true; correct: boolean; score: number; answer: string[] | boolean }
   | { ok: false; error: string };
 
+/** The correct response: option ids for choice questions, the value for true/false. */
+export function answerKey(q: Question): string[] | boolean {
+  return q.type === "single" ? [q.answer] : q.type === "multiple" ? [...q.answer] : q.answer;
+}
+
 export function grade(q: Question, r: QuizResponse): GradeResult {
   switch (q.type) {
     case "single": {
       if (!("choice" in r)) return { ok: false, error: 'a single-choice question expects {"choice": "<option id>"}' };
       if (!q.options.some((o) => o.id === r.choice)) return { ok: false, error: `"${r.choice}" is not an option of this question` };
       const correct = r.choice === q.answer;
-      return { ok: true, correct, score: correct ? 1 : 0, answer: [q.answer] };
+      return { ok: true, correct, score: correct ? 1 : 0, answer: answerKey(q) };
     }
     case "multiple": {
       if (!("choices" in r)) return { ok: false, error: 'a multiple-choice question expects {"choices": ["<option id>", …]}' };
@@ -32,12 +37,12 @@ export function grade(q: Question, r: QuizResponse): GradeResult {
       for (const c of picked) if (right.has(c)) hits++;
       else misses++;
       const score = Math.max(0, (hits - misses) / right.size);
-      return { ok: true, correct: hits === right.size && misses === 0, score, answer: [...q.answer] };
+      return { ok: true, correct: hits === right.size && misses === 0, score, answer: answerKey(q) };
     }
     case "true-false": {
       if (!("value" in r)) return { ok: false, error: 'a true/false question expects {"value": true|false}' };
       const correct = r.value === q.answer;
-      return { ok: true, correct, score: correct ? 1 : 0, answer: q.answer };
+      return { ok: true, correct, score: correct ? 1 : 0, answer: answerKey(q) };
     }
   }
 }

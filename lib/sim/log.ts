@@ -204,9 +204,4 @@ export class ReplicaLog {
     this.producers = new Map();
     for (const b of this.batches) this.recordProducerBatch(b);
   }
-
-  isDurable(batchIndex: number, nowMs: number, pageCacheFlushMs: number): boolean {
-    const b = this.batches[batchIndex]!;
-    return b.baseOffset + b.count <= this.flushedOffset || this.appendMs[batchIndex]! + pageCacheFlushMs <= nowMs;
-  }
 }

@@ -8,6 +8,8 @@ export function takeSnapshot(w: World, producer: ProducerState, consumer: Consum
   const pcf = w.scenario.cluster.pageCacheFlushMs;
   const brokers: BrokerView[] = w.brokers.map((b) => {
     const log = b.log;
+    // Durable data is a prefix of the log (see ReplicaLog.durableOffset).
+    const durableOffset = log ? log.durableOffset(w.nowMs, pcf) : 0;
     return {
       id: b.id,
       process: b.process,
@@ -19,9 +21,9 @@ export function takeSnapshot(w: World, producer: ProducerState, consumer: Consum
       leaderEpoch: b.leaderEpoch,
       logEndOffset: log ? log.logEndOffset : 0,
       highWatermark: log ? log.highWatermark : 0,
-      durableOffset: log ? log.durableOffset(w.nowMs, pcf) : 0,
+      durableOffset,
       log: log
-        ? log.batches.map((batch, i) => ({
+        ? log.batches.map((batch) => ({
             baseOffset: batch.baseOffset,
             lastOffset: batch.baseOffset + batch.count - 1,
             firstMessage: batch.firstMessage,
@@ -29,7 +31,7 @@ export function takeSnapshot(w: World, producer: ProducerState, consumer: Consum
             epoch: batch.epoch,
             producerId: batch.producerId,
             baseSequence: batch.baseSequence,
-            durable: log.isDurable(i, w.nowMs, pcf),
+            durable: batch.baseOffset + batch.count <= durableOffset,
           }))
         : [],
     };
