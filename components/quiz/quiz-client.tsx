@@ -7,7 +7,7 @@ type Labels = Record<"title" | "submit" | "correct" | "incorrect" | "partial" | 
 interface Graded {
   correct: boolean;
   score: number;
-  answer: string[] | boolean | null;
+  answer: string[] | boolean;
   explanation: string;
   source: string;
 }
@@ -163,7 +163,7 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
               <div className="quiz-result" role="status" tabIndex={-1}>
                 <p>
                   <span className={`badge ${g.correct ? "ok" : g.score > 0 ? "warn" : "bad"}`}>{g.correct ? labels.correct : g.score > 0 ? labels.partial : labels.incorrect}</span>{" "}
-                  {g.answer !== null && labels.answerWas.replace("{answer}", typeof g.answer === "boolean" ? (g.answer ? labels.true : labels.false) : optionText(q, g.answer))}
+                  {labels.answerWas.replace("{answer}", typeof g.answer === "boolean" ? (g.answer ? labels.true : labels.false) : optionText(q, g.answer))}
                 </p>
                 <p>
                   <strong>{labels.explanation}</strong> {g.explanation}
