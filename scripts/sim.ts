@@ -1,10 +1,12 @@
 /**
- * `npm run --silent sim -- scenario.json`: runs one scenario and prints its audit as JSON.
+ * `npm run --silent sim -- scenario.json`: runs one scenario (or a content/scenarios preset file)
+ * and prints its audit as JSON.
  * Exit codes: 0 with the audit on stdout; 2 with a one-line message on stderr (bad arguments,
  * unreadable file, malformed JSON, or a scenario field that fails validation). Nothing is
  * written to stdout on error.
  */
 import { readFileSync } from "node:fs";
+import { isPresetFile } from "../lib/content/preset-file";
 import { runScenario } from "../lib/sim";
 
 function fail(message: string): never {
@@ -27,6 +29,7 @@ try {
 } catch (err) {
   fail(`${path} is not valid JSON: ${(err as Error).message}`);
 }
-const result = runScenario(input);
+// A preset file from content/scenarios wraps its scenario with a title, a note and expectations.
+const result = runScenario(isPresetFile(input) ? input.scenario : input);
 if (!result.ok) fail(`invalid scenario: ${result.error}`);
 process.stdout.write(JSON.stringify(result.output) + "\n");

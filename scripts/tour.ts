@@ -4,12 +4,14 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isPresetFile } from "../lib/content/preset-file";
 import { runScenario } from "../lib/sim";
 
 const dir = join(import.meta.dirname, "../content/scenarios");
 const rows: string[][] = [["scenario", "sent", "acked", "failed", "lost acked", "unavailable", "dup in log", "out of order", "consumer dup", "missed", "rebalances"]];
 for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
-  const result = runScenario(JSON.parse(readFileSync(join(dir, file), "utf8")));
+  const json: unknown = JSON.parse(readFileSync(join(dir, file), "utf8"));
+  const result = runScenario(isPresetFile(json) ? json.scenario : json);
   if (!result.ok) {
     console.error(`${file}: ${result.error}`);
     process.exitCode = 2;

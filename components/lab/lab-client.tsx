@@ -10,7 +10,9 @@ import { newFault } from "@/components/sim/new-fault";
 import { FaultEditor } from "./fault-editor";
 
 type Input = Record<string, unknown> & { cluster?: Record<string, unknown>; producer?: Record<string, unknown>; consumer?: Record<string, unknown>; faults?: Record<string, unknown>[] };
-type Labels = Pick<Dictionary, "lab" | "sim" | "events" | "terms" | "presets" | "presetNotes">;
+type Labels = Pick<Dictionary, "lab" | "sim" | "events" | "terms">;
+/** One preset as the server hands it over (lib/content loadPresetChoices). */
+type PresetChoice = { title: string; note: string; input: Record<string, unknown> };
 
 const DEFAULT_PRESET = "acks-1-leader-crash";
 
@@ -18,8 +20,8 @@ const DEFAULT_PRESET = "acks-1-leader-crash";
  * The Lab: any preset, every setting of the scenario contract, an editable fault list, and the
  * player. The whole state lives in the URL (?s=…), so a copied link reopens exactly this run.
  */
-export function LabClient({ presets, t }: { presets: Record<string, unknown>; t: Labels }) {
-  const [input, setInput] = useState<Input>(() => structuredClone(presets[DEFAULT_PRESET] ?? {}) as Input);
+export function LabClient({ presets, t }: { presets: Record<string, PresetChoice>; t: Labels }) {
+  const [input, setInput] = useState<Input>(() => structuredClone(presets[DEFAULT_PRESET]?.input ?? {}) as Input);
   const [preset, setPreset] = useState<string | null>(DEFAULT_PRESET);
   const [atMs, setAtMs] = useState(0);
   const [openAt, setOpenAt] = useState(0);
@@ -42,7 +44,7 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
         if (decoded.state.compare) setCompare(decoded.state.compare as Overrides);
       } else setLinkError(decoded.ok ? "the link holds no scenario" : decoded.error);
     } else if (named && presets[named]) {
-      setInput(structuredClone(presets[named]) as Input);
+      setInput(structuredClone(presets[named].input) as Input);
       setPreset(named);
     }
     setLoaded(true);
@@ -92,7 +94,7 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
             value={preset ?? ""}
             onChange={(e) => {
               if (!presets[e.target.value]) return;
-              setInput(structuredClone(presets[e.target.value]) as Input);
+              setInput(structuredClone(presets[e.target.value]!.input) as Input);
               setPreset(e.target.value);
               setOpenAt(0);
             }}
@@ -100,7 +102,7 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
             {preset === null && <option value="">{t.lab.custom}</option>}
             {Object.keys(presets).map((name) => (
               <option key={name} value={name}>
-                {(t.presets as Record<string, string>)[name] ?? name}
+                {presets[name]!.title}
               </option>
             ))}
           </select>
@@ -121,7 +123,7 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
           {copied ? t.lab.copied : ""}
         </span>
       </div>
-      {preset && (t.presetNotes as Record<string, string>)[preset] && <p className="lab-note">{(t.presetNotes as Record<string, string>)[preset]}</p>}
+      {preset && presets[preset] && <p className="lab-note">{presets[preset].note}</p>}
       <div className="lab-grid">
         <div className="lab-settings">
           <ConfigFields section="run" legend={t.lab.run} input={input} normalised={{ seed: normalised.seed, durationMs: normalised.durationMs }} onChange={(s) => edit({ ...input, ...s })} t={t.lab} terms={t.terms} />
@@ -148,7 +150,7 @@ export function LabClient({ presets, t }: { presets: Record<string, unknown>; t:
             <SimulationClient
               key={key}
               name={preset ?? "lab"}
-              title={preset ? ((t.presets as Record<string, string>)[preset] ?? preset) : t.lab.custom}
+              title={preset ? (presets[preset]?.title ?? preset) : t.lab.custom}
               scenario={parsed.scenario}
               labels={t.sim}
               eventLabels={t.events}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-export type CalloutType = "info" | "warning" | "interview" | "misconception";
+export type CalloutType = "info" | "warning" | "interview" | "misconception" | "try";
 
 export function Callout({ type, title, label, children }: { type: CalloutType; title?: string; label: string; children: ReactNode }) {
   return (

@@ -19,7 +19,8 @@ export const frontmatterSchema = z.strictObject({
   title: z.string().min(1),
   summary: z.string().min(1),
   order: z.number().int().min(1),
-  minutes: z.number().int().min(1).max(120),
+  /** Slugs of the lessons to read first (the page links them). */
+  prerequisites: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
   objectives: z.array(z.string().min(1)).min(1),
   sources: z.array(z.strictObject({ title: z.string().min(1), url: z.string().url() })).min(1),
 });
@@ -27,14 +28,23 @@ export type LessonFrontmatter = z.infer<typeof frontmatterSchema>;
 
 export interface LessonSummary extends LessonFrontmatter {
   slug: string;
+  /** Estimated reading time, computed from the text (never typed by hand). */
+  minutes: number;
+}
+
+export interface TocEntry {
+  id: string;
+  text: string;
 }
 
 export interface CompiledLesson extends LessonSummary {
   code: string;
+  /** The lesson's ## sections, with the ids their headings get. */
+  toc: TocEntry[];
 }
 
 /** Bumped when the compile pipeline changes, so cached output is not reused across versions. */
-const COMPILER_VERSION = "1";
+const COMPILER_VERSION = "2";
 const compiled = new Map<string, CompiledLesson>();
 
 function lessonDirs(): { slug: string; dir: string }[] {
@@ -53,7 +63,7 @@ function relative(file: string): string {
 }
 
 /** Splits and validates the YAML frontmatter without compiling the body (cheap, for lists). */
-function readFrontmatter(file: string): LessonFrontmatter {
+function readFrontmatter(file: string): LessonFrontmatter & { minutes: number } {
   const text = readFileSync(file, "utf8");
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   if (!match) throw new Error(`${relative(file)}: missing frontmatter (--- … ---)`);
@@ -62,7 +72,39 @@ function readFrontmatter(file: string): LessonFrontmatter {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${relative(file)}: frontmatter ${issue.path.join(".") || ""}: ${issue.message}`);
   }
-  return parsed.data;
+  return { ...parsed.data, minutes: readingMinutes(text.slice(match[0].length)) };
+}
+
+/**
+ * Reading time: about 220 English words or 400 Chinese characters a minute, plus two minutes for
+ * each simulation to run and explore. Never less than one minute.
+ */
+export function readingMinutes(body: string): number {
+  const text = body.replace(/<[^>]+>/g, " ").replace(/`[^`]*`/g, " x ");
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const words = (text.replace(/\p{Script=Han}/gu, " ").match(/[A-Za-z0-9][\w'.=-]*/g) ?? []).length;
+  const simulations = (body.match(/<Simulation\b/g) ?? []).length;
+  return Math.max(1, Math.round(words / 220 + han / 400 + simulations * 2));
+}
+
+/** A remark plugin: gives every ## heading an id (s-1, s-2… in order, the same in both languages) and collects the table of contents. */
+function collectToc(toc: TocEntry[]) {
+  interface MdNode {
+    type: string;
+    depth?: number;
+    value?: string;
+    children?: MdNode[];
+    data?: { hProperties?: Record<string, string> };
+  }
+  const textOf = (n: MdNode): string => (n.value ?? "") + (n.children ?? []).map(textOf).join("");
+  return () => (tree: MdNode) => {
+    for (const node of tree.children ?? [])
+      if (node.type === "heading" && node.depth === 2) {
+        const id = `s-${toc.length + 1}`;
+        node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
+        toc.push({ id, text: textOf(node).trim() });
+      }
+  };
 }
 
 function yamlParse(text: string, file: string): unknown {
@@ -96,17 +138,18 @@ export async function getLesson(slug: string, locale: Locale): Promise<CompiledL
   const hit = compiled.get(key);
   if (hit) return hit;
   const frontmatter = readFrontmatter(file);
+  const toc: TocEntry[] = [];
   const result = await bundleMDX({
     source,
     cwd: entry.dir,
     mdxOptions(options) {
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), checkLessonComponents(relative(file))];
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), checkLessonComponents(relative(file)), collectToc(toc)];
       return options;
     },
   }).catch((err: Error) => {
     throw new Error(`${relative(file)}: ${err.message}`);
   });
-  const lesson = { slug, ...frontmatter, code: result.code };
+  const lesson = { slug, ...frontmatter, code: result.code, toc };
   compiled.set(key, lesson);
   return lesson;
 }

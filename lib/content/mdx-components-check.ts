@@ -6,10 +6,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { KAFKA_CONFIGS } from "@/lib/kafka/configs";
+import { checkDiagram, diagramFile } from "./diagrams";
 import { SCENARIOS_DIR } from "./paths";
+import { readFileSync } from "node:fs";
 
-export const LESSON_COMPONENTS = ["Simulation", "Quiz", "Callout", "ConfigTable"] as const;
-const CALLOUT_TYPES = ["info", "warning", "interview", "misconception"];
+export const LESSON_COMPONENTS = ["Simulation", "Quiz", "Callout", "ConfigTable", "Config", "Diagram"] as const;
+export const CALLOUT_TYPES = ["info", "warning", "interview", "misconception", "try"] as const;
 
 interface Node {
   type: string;
@@ -44,7 +46,21 @@ export function checkLessonComponents(file: string) {
         }
         if (name === "Callout") {
           const type = attr(node, "type")?.literal;
-          if (!type || !CALLOUT_TYPES.includes(type)) fail(node, `<Callout type> must be one of ${CALLOUT_TYPES.join(", ")}`);
+          if (!type || !(CALLOUT_TYPES as readonly string[]).includes(type)) fail(node, `<Callout type> must be one of ${CALLOUT_TYPES.join(", ")}`);
+        }
+        if (name === "Config") {
+          const config = attr(node, "name")?.literal;
+          if (!config || !(config in KAFKA_CONFIGS)) fail(node, `<Config name="…"> must name a setting from lib/kafka/configs.ts, not "${config ?? ""}"`);
+        }
+        if (name === "Diagram") {
+          const diagram = attr(node, "name")?.literal;
+          if (!diagram || !/^[a-z0-9-]+$/.test(diagram)) fail(node, '<Diagram name="…"> needs the name of a content/diagrams file');
+          for (const locale of ["en", "zh"] as const) {
+            const file = diagramFile(diagram!, locale);
+            if (!existsSync(file)) fail(node, `<Diagram>: content/diagrams/${diagram}.${locale}.svg does not exist`);
+            const problem = checkDiagram(readFileSync(file, "utf8"));
+            if (problem) fail(node, `<Diagram>: content/diagrams/${diagram}.${locale}.svg ${problem}`);
+          }
         }
         if (name === "ConfigTable") {
           const expr = attr(node, "names")?.expression;

@@ -1,7 +1,9 @@
 import "server-only";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import type { Locale } from "@/lib/i18n";
 import { parseScenario, type Scenario } from "@/lib/sim";
+import { parsePresetFile, type PresetFile } from "./preset-file";
 import { SCENARIOS_DIR } from "./paths";
 
 export function listPresetNames(): string[] {
@@ -11,16 +13,39 @@ export function listPresetNames(): string[] {
     .sort();
 }
 
-/** Every preset as written (the scenario input), for the Lab's preset picker. */
-export function loadPresetInputs(): Record<string, unknown> {
-  return Object.fromEntries(listPresetNames().map((name) => [name, JSON.parse(readFileSync(path.join(SCENARIOS_DIR, `${name}.json`), "utf8"))]));
-}
-
-/** A named preset, normalised by the engine's own parser. Throws with the file name when broken. */
-export function loadPreset(name: string): Scenario {
+/** A preset file, validated (title, note, expectations, scenario input). Throws naming the file. */
+export function loadPresetFile(name: string): PresetFile {
   if (!/^[a-z0-9-]+$/.test(name) || !listPresetNames().includes(name)) throw new Error(`unknown simulation preset "${name}" (content/scenarios/${name}.json does not exist)`);
   const file = path.join(SCENARIOS_DIR, `${name}.json`);
-  const parsed = parseScenario(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.ok) throw new Error(`content/scenarios/${name}.json: ${parsed.error}`);
-  return parsed.scenario;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`content/scenarios/${name}.json: ${(err as Error).message}`);
+  }
+  return parsePresetFile(json, name);
+}
+
+/** What the Lab's preset picker needs, in one language: each preset's title, note and input. */
+export interface PresetChoice {
+  title: string;
+  note: string;
+  input: Record<string, unknown>;
+}
+
+export function loadPresetChoices(locale: Locale): Record<string, PresetChoice> {
+  return Object.fromEntries(
+    listPresetNames().map((name) => {
+      const p = loadPresetFile(name);
+      return [name, { title: p.title[locale], note: p.note[locale], input: p.scenario }];
+    }),
+  );
+}
+
+/** A named preset, normalised by the engine's own parser, with its title. Throws with the file name when broken. */
+export function loadPreset(name: string): { scenario: Scenario; title: PresetFile["title"] } {
+  const p = loadPresetFile(name);
+  const parsed = parseScenario(p.scenario);
+  if (!parsed.ok) throw new Error(`content/scenarios/${name}.json: scenario.${parsed.error}`);
+  return { scenario: parsed.scenario, title: p.title };
 }

@@ -18,6 +18,11 @@ describe("the Kafka facts table agrees with the simulation engine's defaults", (
     ["replica.lag.time.max.ms", String(cluster.replicaLagTimeMaxMs)],
     ["unclean.leader.election.enable", String(cluster.uncleanLeaderElection)],
     ["session.timeout.ms", String(consumer.sessionTimeoutMs)],
+    ["heartbeat.interval.ms", String(consumer.heartbeatIntervalMs)],
+    ["max.poll.interval.ms", String(consumer.maxPollIntervalMs)],
+    ["max.poll.records", String(consumer.maxPollRecords)],
+    ["auto.commit.interval.ms", String(consumer.autoCommitIntervalMs)],
+    ["broker.session.timeout.ms", String(cluster.brokerSessionTimeoutMs)],
   ])("%s = %s", (name, engineDefault) => {
     expect(KAFKA_CONFIGS[name]!.default).toBe(engineDefault);
   });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LabClient } from "@/components/lab/lab-client";
 import { pageLocale } from "@/components/layout/locale";
-import { loadPresetInputs } from "@/lib/content";
+import { loadPresetChoices } from "@/lib/content";
 import { getDictionary, isLocale } from "@/lib/i18n";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -10,12 +10,12 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 export default async function Lab({ params }: { params: Promise<{ locale: string }> }) {
-  const { t } = await pageLocale(params);
+  const { locale, t } = await pageLocale(params);
   return (
     <>
       <h1>{t.lab.title}</h1>
       <p className="lead">{t.lab.lead}</p>
-      <LabClient presets={loadPresetInputs()} t={{ lab: t.lab, sim: t.sim, events: t.events, terms: t.terms, presets: t.presets, presetNotes: t.presetNotes }} />
+      <LabClient presets={loadPresetChoices(locale)} t={{ lab: t.lab, sim: t.sim, events: t.events, terms: t.terms }} />
     </>
   );
 }

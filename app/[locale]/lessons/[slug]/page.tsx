@@ -26,6 +26,8 @@ export default async function LessonPage({ params }: { params: Promise<{ locale:
   const { locale, t } = await pageLocale(params);
   const lesson = await getLesson(slug, locale);
   if (!lesson) notFound();
+  const all = listLessons(locale);
+  const prerequisites = lesson.prerequisites.map((p) => all.find((l) => l.slug === p)).filter((l) => l !== undefined);
   return (
     <article className="prose">
       <p className="meta">
@@ -35,7 +37,30 @@ export default async function LessonPage({ params }: { params: Promise<{ locale:
         <h1>{lesson.title}</h1>
         <p className="lead">{lesson.summary}</p>
         <p className="meta">{format(t.lessons.minutes, { n: lesson.minutes })}</p>
+        {prerequisites.length > 0 && (
+          <p className="meta">
+            {t.lesson.prerequisites}:{" "}
+            {prerequisites.map((p, i) => (
+              <span key={p.slug}>
+                {i > 0 && ", "}
+                <Link href={`/${locale}/lessons/${p.slug}`}>{p.title}</Link>
+              </span>
+            ))}
+          </p>
+        )}
       </header>
+      {lesson.toc.length > 0 && (
+        <nav className="toc" aria-labelledby="toc">
+          <h2 id="toc">{t.lesson.toc}</h2>
+          <ol>
+            {lesson.toc.map((e) => (
+              <li key={e.id}>
+                <a href={`#${e.id}`}>{e.text}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
       <section className="objectives" aria-labelledby="objectives">
         <h2 id="objectives">{t.lesson.objectives}</h2>
         <ul>

@@ -1,0 +1,67 @@
+/**
+ * A preset file (content/scenarios/NAME.json) is a scenario plus what a learner needs to know
+ * about it: a title and a note in each language, and the outcome it promises, written as checks
+ * on the engine's output (so the claim in the note is tested, never restated by hand).
+ *
+ *   { "title": { "en", "zh" }, "note": { "en", "zh" },
+ *     "expect": { "log.lostAcknowledged": "> 0", "consumer.rebalances": "= 1" },
+ *     "scenario": { …the scenario input of lib/sim… } }
+ *
+ * Pure (no file access), so the CLI, the tests and the web app share it.
+ */
+import { z } from "zod";
+import type { SimOutput } from "@/lib/sim";
+
+const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+
+/** "= 0", "> 0", ">= 2", "< 5", "<= 10". */
+const CHECK = /^(=|>|<|>=|<=)\s*(\d+)$/;
+
+export const presetFileSchema = z.strictObject({
+  title: bilingual,
+  note: bilingual,
+  expect: z
+    .record(z.string().regex(/^(producer|log|consumer|cluster)\.[A-Za-z_.]+$/, "expect keys are paths in the audit, e.g. log.lostAcknowledged"), z.string().regex(CHECK, 'expect values look like "> 0", "= 1" or "<= 10"'))
+    .refine((e) => Object.keys(e).length > 0, "a preset must promise at least one outcome"),
+  scenario: z.record(z.string(), z.unknown()),
+});
+export type PresetFile = z.infer<typeof presetFileSchema>;
+
+export function parsePresetFile(input: unknown, name: string): PresetFile {
+  const parsed = presetFileSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`content/scenarios/${name}.json: ${issue.path.join(".") || "(file)"}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** True when the JSON looks like a preset file rather than a bare scenario (for the CLI). */
+export function isPresetFile(input: unknown): input is { scenario: unknown } {
+  return typeof input === "object" && input !== null && "scenario" in input && "expect" in input;
+}
+
+/** The value at an audit path; a Kafka error that never happened counts as 0. */
+function valueAt(output: SimOutput, key: string): number | undefined {
+  let v: unknown = output;
+  for (const part of key.split(".")) v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[part] : undefined;
+  if (v === undefined && key.startsWith("producer.errors.")) return 0;
+  return typeof v === "number" ? v : undefined;
+}
+
+/** Every expectation the output breaks, as sentences ("log.lostAcknowledged is 0, expected > 0"). */
+export function checkExpectations(output: SimOutput, expect: Record<string, string>): string[] {
+  const failures: string[] = [];
+  for (const [key, check] of Object.entries(expect)) {
+    const [, op, n] = CHECK.exec(check) ?? [];
+    const actual = valueAt(output, key);
+    if (actual === undefined) {
+      failures.push(`${key} is not a number in the audit`);
+      continue;
+    }
+    const want = Number(n);
+    const ok = op === "=" ? actual === want : op === ">" ? actual > want : op === "<" ? actual < want : op === ">=" ? actual >= want : actual <= want;
+    if (!ok) failures.push(`${key} is ${actual}, expected ${check}`);
+  }
+  return failures;
+}
