@@ -133,7 +133,7 @@ function fetch(w: World, c: ConsumerState): void {
     c.fetchLost = true;
     w.at(sentMs + KAFKA_DEFAULTS.consumerRequestTimeoutMs, retry);
   };
-  w.send(CONSUMER_NODE, leader, "other", {
+  w.send(CONSUMER_NODE, leader, "consumer-fetch", {
     deliver: () =>
       handleConsumerFetch(
         w,
@@ -141,7 +141,7 @@ function fetch(w: World, c: ConsumerState): void {
         position,
         c.lastEpoch,
         w.scenario.consumer.maxPollRecords,
-        (resp) => w.send(leader, CONSUMER_NODE, "other", { deliver: bind(w, c, () => onFetch(w, c, resp), current), lost }),
+        (resp) => w.send(leader, CONSUMER_NODE, "consumer-fetch-response", { deliver: bind(w, c, () => onFetch(w, c, resp), current), lost }),
         lost,
       ),
     refused: retry,

@@ -61,6 +61,38 @@ describe("the stepping API", () => {
     expect(after.partition.leaderEpoch).toBeGreaterThan(0);
   });
 
+  it("the snapshot shows the messages on the wire: requests, acks, follower and consumer fetches", () => {
+    // The consumer joins after the 3 s initial rebalance delay and auto-commits every 5 s.
+    const run = createRun(scenario({ producer: { messages: 1000 }, durationMs: 12_000, cluster: { networkDelayMs: 5 } }));
+    const kinds = new Set<string>();
+    for (let t = 100; t < 11_000; t += 3) {
+      run.advanceTo(t);
+      const { network, atMs } = run.snapshot();
+      for (const m of network) {
+        // In flight: sent already, not arrived yet, between real nodes.
+        expect(m.sentMs).toBeLessThanOrEqual(atMs);
+        expect(m.arriveMs).toBeGreaterThan(atMs);
+        expect(m.from).not.toBe(m.to);
+        kinds.add(m.kind);
+      }
+    }
+    expect([...kinds].sort()).toEqual(["commit", "commit-response", "consumer-fetch", "consumer-fetch-response", "fetch", "fetch-response", "produce", "produce-response"]);
+    // With a trail window, messages that arrived within it are listed too, and nothing older.
+    const busy = createRun(run.scenario);
+    busy.advanceTo(2_000);
+    const withTrail = busy.snapshot(50).network;
+    expect(withTrail.length).toBeGreaterThan(busy.snapshot().network.length);
+    for (const m of withTrail) expect(m.arriveMs).toBeGreaterThan(busy.nowMs - 50);
+  });
+
+  it("isolated brokers send nothing: no message to or from them is on the wire", () => {
+    const run = createRun(scenario({ producer: { messages: 300 }, durationMs: 5_000, faults: [{ atMs: 1000, type: "isolate-broker", broker: 2, durationMs: 2000 }] }));
+    for (let t = 1100; t < 2900; t += 13) {
+      run.advanceTo(t);
+      for (const m of run.snapshot().network) expect(m.from === 2 || m.to === 2).toBe(false);
+    }
+  });
+
   it("snapshots are plain data that survive structuredClone and JSON", () => {
     const run = createRun(scenario(faulty));
     run.advanceTo(3000);

@@ -31,7 +31,8 @@ export interface SimRun {
   /** Runs every event up to and including `atMs` (capped at durationMs); returns the new events. */
   advanceTo(atMs: number): SimEvent[];
   runToEnd(): void;
-  snapshot(): Snapshot;
+  /** The state now; `recentWireMs` > 0 also lists messages that arrived that recently (traffic trails). */
+  snapshot(recentWireMs?: number): Snapshot;
   audit(): Audit;
   /** The CLI's output: normalised scenario, audit and events. */
   output(): SimOutput;
@@ -175,8 +176,8 @@ class Run implements SimRun {
     }
   }
 
-  snapshot(): Snapshot {
-    return takeSnapshot(this.w, this.producer, this.consumer, this.finished);
+  snapshot(recentWireMs = 0): Snapshot {
+    return takeSnapshot(this.w, this.producer, this.consumer, this.finished, recentWireMs);
   }
 
   audit(): Audit {

@@ -33,7 +33,7 @@ export function commit(w: World, c: ConsumerState, offset: number, then: (() => 
   const generation = c.generation;
   const epoch = c.lastEpoch;
   const inc = c.incarnation;
-  w.send(CONSUMER_NODE, CONTROLLER_NODE, "other", {
+  w.send(CONSUMER_NODE, CONTROLLER_NODE, "commit", {
     deliver: () => {
       const g = c.group;
       const error: KafkaError | null = g.memberId !== memberId || memberId === null ? "UNKNOWN_MEMBER_ID" : g.generation !== generation ? "ILLEGAL_GENERATION" : null;
@@ -42,7 +42,7 @@ export function commit(w: World, c: ConsumerState, offset: number, then: (() => 
         g.committedEpoch = epoch;
         w.emit({ type: "committed", offset, reason: then ? "commit-sync" : "commit-async" });
       } else w.emit({ type: "commit-failed", offset, error, reason: then ? "commit-sync" : "commit-async" });
-      w.send(CONTROLLER_NODE, CONSUMER_NODE, "other", {
+      w.send(CONTROLLER_NODE, CONSUMER_NODE, "commit-response", {
         deliver: () => {
           if (c.incarnation !== inc) return;
           // CommitFailedException: the application logs it and polls again, which rejoins.

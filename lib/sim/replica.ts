@@ -41,7 +41,7 @@ export function followerFetch(w: World, f: BrokerState): void {
       followerFetch(w, f);
     });
   const timedOut = () => again(sentMs + KAFKA_DEFAULTS.replicaSocketTimeoutMs);
-  w.send(f.id, leaderId, "other", {
+  w.send(f.id, leaderId, "fetch", {
     deliver: () =>
       handleFollowerFetch(
         w,
@@ -49,7 +49,7 @@ export function followerFetch(w: World, f: BrokerState): void {
         f.id,
         fetchOffset,
         lastEpoch,
-        (resp) => w.send(leaderId, f.id, "other", { deliver: () => !stale() && onFetchResponse(w, f, resp), lost: timedOut }),
+        (resp) => w.send(leaderId, f.id, "fetch-response", { deliver: () => !stale() && onFetchResponse(w, f, resp), lost: timedOut }),
         timedOut,
       ),
     refused: () => again(w.nowMs + KAFKA_DEFAULTS.replicaFetchBackoffMs),

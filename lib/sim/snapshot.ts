@@ -4,7 +4,7 @@ import type { ProducerState } from "./producer";
 import type { BrokerView, Snapshot } from "./types";
 import type { World } from "./world";
 
-export function takeSnapshot(w: World, producer: ProducerState, consumer: ConsumerState, done: boolean): Snapshot {
+export function takeSnapshot(w: World, producer: ProducerState, consumer: ConsumerState, done: boolean, recentWireMs = 0): Snapshot {
   const pcf = w.scenario.cluster.pageCacheFlushMs;
   const brokers: BrokerView[] = w.brokers.map((b) => {
     const log = b.log;
@@ -42,6 +42,7 @@ export function takeSnapshot(w: World, producer: ProducerState, consumer: Consum
   return {
     atMs: w.nowMs,
     done,
+    network: w.wireView(recentWireMs),
     partition: { leader: w.partition.leader, leaderEpoch: w.partition.leaderEpoch, isr: [...w.partition.isr], replicas: [...w.partition.replicas] },
     brokers,
     producer: {

@@ -97,6 +97,22 @@ export interface SimEvent {
 
 export type BrokerProcess = "up" | "crashed" | "powered-off";
 
+/** What a network message carries, for the player's animation (only produce kinds can be dropped by a fault). */
+export type WireKind = "produce" | "produce-response" | "fetch" | "fetch-response" | "consumer-fetch" | "consumer-fetch-response" | "commit" | "commit-response";
+
+/**
+ * One message on the network between two nodes: broker ids, or the producer (1000), the consumer
+ * (1001) and the controller / group coordinator (1002). `arriveMs` is when it reaches `to`.
+ */
+export interface WireView {
+  id: number;
+  from: number;
+  to: number;
+  kind: WireKind;
+  sentMs: number;
+  arriveMs: number;
+}
+
 export interface BatchView {
   baseOffset: number;
   lastOffset: number;
@@ -163,6 +179,8 @@ export interface ConsumerView {
 export interface Snapshot {
   atMs: number;
   done: boolean;
+  /** Messages in flight at atMs (and, when the snapshot asked for it, those that just arrived). */
+  network: WireView[];
   partition: { leader: number | null; leaderEpoch: number; isr: number[]; replicas: number[] };
   brokers: BrokerView[];
   producer: ProducerView;

@@ -8,14 +8,17 @@ import type { ReplicaLog } from "./log";
 import { createPrng, type Prng } from "./prng";
 import { EventQueue } from "./queue";
 import type { Scenario } from "./scenario";
-import { ROUTINE_EVENTS, type BrokerProcess, type SimEvent } from "./types";
+import { ROUTINE_EVENTS, type BrokerProcess, type SimEvent, type WireKind, type WireView } from "./types";
 
 export const PRODUCER_NODE = 1000;
 export const CONSUMER_NODE = 1001;
 /** The KRaft controller quorum and the group coordinator: modelled as always reachable. */
 export const CONTROLLER_NODE = 1002;
 
-export type MessageKind = "produce" | "produce-response" | "other";
+export type MessageKind = WireKind;
+
+/** Recently delivered messages kept for the player's traffic trails (a bounded ring). */
+const RECENT_WIRE = 256;
 
 export interface FollowerProgress {
   /** The follower's log end offset as the leader last learned it from a fetch. */
@@ -128,6 +131,10 @@ export class World {
   dropResponsesUntilMs = 0;
   lastCrashedBroker: number | null = null;
   private readonly linkArrival = new Map<number, number>();
+  /** Messages on the wire now, and the last RECENT_WIRE that arrived (for the player only). */
+  private readonly wire = new Map<number, WireView>();
+  private readonly recentWire: WireView[] = [];
+  private nextWireId = 0;
 
   constructor(readonly scenario: Scenario) {
     this.rng = createPrng(scenario.seed);
@@ -178,7 +185,12 @@ export class World {
       return;
     }
     const arrival = this.arrivalTime(from, to);
+    const wireId = this.nextWireId++;
+    const onWire: WireView = { id: wireId, from, to, kind, sentMs: this.nowMs, arriveMs: arrival };
+    this.wire.set(wireId, onWire);
     this.at(arrival, () => {
+      this.wire.delete(wireId);
+      this.recentWire[wireId % RECENT_WIRE] = onWire;
       const target = this.brokers[to];
       if (this.isIsolated(from) || this.isIsolated(to) || (target && target.process === "powered-off")) {
         handlers.lost?.();
@@ -193,6 +205,13 @@ export class World {
       }
       handlers.deliver();
     });
+  }
+
+  /** Messages in flight now plus those that arrived within the last `recentMs`, oldest first. */
+  wireView(recentMs: number): WireView[] {
+    const out = [...this.wire.values()];
+    for (const m of this.recentWire) if (m && m.arriveMs > this.nowMs - recentMs) out.push(m);
+    return out.sort((a, b) => a.id - b.id);
   }
 
   private dropped(kind: MessageKind): boolean {
