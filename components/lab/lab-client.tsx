@@ -65,11 +65,15 @@ export function LabClient({ presets, t }: { presets: Record<string, PresetChoice
     setCopied(false);
   }, [input, atMs, loaded, compare]);
 
+  // An edit keeps the learner at the same moment: the run is recomputed and reopened there.
   const edit = (next: Input) => {
     setInput(next);
     setPreset(null);
-    setOpenAt(0);
+    setOpenAt(atMs);
   };
+  const faults = input.faults ?? [];
+  const moveFault = (index: number, to: number) => edit({ ...input, faults: faults.map((f, i) => (i === index ? { ...f, atMs: to } : f)) });
+  const removeFault = (index: number) => edit({ ...input, faults: faults.filter((_, i) => i !== index) });
   const onTime = useCallback((ms: number) => setAtMs(ms), []);
   // A fault injected from the player joins the scenario at the current moment; the run is
   // replayed from the seed to that moment, so everything stays deterministic and shareable.
@@ -78,7 +82,6 @@ export function LabClient({ presets, t }: { presets: Record<string, PresetChoice
     setPreset(null);
     setOpenAt(Number(fault.atMs));
   };
-  const key = JSON.stringify(input);
 
   return (
     <div className="lab">
@@ -148,7 +151,6 @@ export function LabClient({ presets, t }: { presets: Record<string, PresetChoice
           {compare !== null && <ComparePanel input={input} overrides={compare} onChange={setCompare} t={t.lab} terms={t.terms} />}
           {parsed.ok ? (
             <SimulationClient
-              key={key}
               name={preset ?? "lab"}
               title={preset ? (presets[preset]?.title ?? preset) : t.lab.custom}
               scenario={parsed.scenario}
@@ -158,6 +160,8 @@ export function LabClient({ presets, t }: { presets: Record<string, PresetChoice
               initialAtMs={openAt}
               onTimeChange={onTime}
               onInjectFault={inject}
+              onMoveFault={moveFault}
+              onRemoveFault={removeFault}
             />
           ) : (
             <p className="alert" role="alert">

@@ -1,14 +1,15 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Dictionary } from "@/lib/i18n";
-import { messageFates, messageStory } from "@/lib/sim/story";
-import type { Audit, SimEvent } from "@/lib/sim/types";
 import { narrate } from "./narrate";
+import type { MessageStoryView } from "./player-core";
 
-/** Picks a message (from the audit, or by number) and tells everything that happened to it. */
-export function MessageStory({ id, onPick, events, audit, maxId, labels, eventLabels, terms }: { id: number | null; onPick: (id: number) => void; events: readonly SimEvent[]; audit: Audit; maxId: number; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; terms: Dictionary["terms"] }) {
-  const [typed, setTyped] = useState(id === null ? "" : String(id));
-  const story = id === null ? [] : messageStory(events, id);
+/** Picks a message (from the audit, the record strips, or by number) and tells everything that happened to it. */
+export function MessageStory({ story, maxId, onPick, labels, eventLabels, terms }: { story: MessageStoryView | null; maxId: number; onPick: (id: number) => void; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; terms: Dictionary["terms"] }) {
+  const [typed, setTyped] = useState(story ? String(story.id) : "");
+  useEffect(() => {
+    if (story) setTyped(String(story.id));
+  }, [story]);
   return (
     <div className="sim-story">
       <form
@@ -27,22 +28,22 @@ export function MessageStory({ id, onPick, events, audit, maxId, labels, eventLa
           {labels.storyShow}
         </button>
       </form>
-      {id !== null && (
+      {story && (
         <section aria-live="polite" className="sim-story-body">
-          <h5>{labels.story.replace("{id}", `#${id}`)}</h5>
-          {story.length === 0 ? (
+          <h5>{labels.story.replace("{id}", `#${story.id}`)}</h5>
+          {story.events.length === 0 ? (
             <p className="meta">{labels.storyNone}</p>
           ) : (
             <ol>
-              {story.map((e, i) => (
+              {story.events.map((e, i) => (
                 <li key={i}>
-                  <span className="meta">{(e.atMs / 1000).toFixed(3)} s</span> {narrate({ ...e, ...(e.messages ? { messages: [id, id] as [number, number] } : {}) }, eventLabels, terms)}
+                  <span className="meta">{(e.atMs / 1000).toFixed(3)} s</span> {narrate({ ...e, ...(e.messages ? { messages: [story.id, story.id] as [number, number] } : {}) }, eventLabels, terms)}
                 </li>
               ))}
             </ol>
           )}
           <p>
-            <strong>{labels.fate.replace("{fates}", messageFates(audit, id).map((f) => labels.fates[f]).join(", "))}</strong>
+            <strong>{labels.fate.replace("{fates}", story.fates.map((f) => labels.fates[f]).join(", "))}</strong>
           </p>
         </section>
       )}

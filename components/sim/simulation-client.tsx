@@ -1,21 +1,25 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Dictionary } from "@/lib/i18n";
-import type { SimRun } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario";
-import { ROUTINE_EVENTS, type Audit, type SimEvent, type Snapshot } from "@/lib/sim/types";
+import { AuditPanel } from "./audit-panel";
 import { BrokerCard } from "./broker-card";
-import { MessageStory } from "./message-story";
 import { newFault } from "./new-fault";
 import { narrate, term } from "./narrate";
+import { WINDOW_RECORDS } from "./player-core";
+import { seconds, Timeline } from "./timeline";
+import { usePlayer } from "./use-player";
+import { Wire } from "./wire";
 
-type Engine = typeof import("@/lib/sim/engine");
-const SPEEDS = [2_000, 5_000, 10_000, 30_000];
+/** Playback speeds in simulated seconds per second, on a log scale (slow enough to watch a 1 ms network hop). */
+export const SPEEDS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30];
+const DEFAULT_SPEED = SPEEDS.indexOf(5);
 
 /**
- * The lesson's simulation: runs lib/sim in the browser (loaded on demand) on a named preset.
- * Run plays simulated time at the chosen speed, Step jumps to the next logged event, Reset
- * replays from the seed. Everything shown comes from the engine's snapshot and audit.
+ * The simulation player, in lessons and in the Lab: lib/sim runs in a Web Worker (use-player.ts)
+ * and this component draws what it reports. Run plays simulated time at the chosen speed, Step
+ * jumps to the next logged event, the scrubber replays to any moment from the seed, and in the
+ * Lab faults are injected at the current moment and dragged along the timeline.
  */
 export function SimulationClient({
   name,
@@ -27,6 +31,8 @@ export function SimulationClient({
   initialAtMs = 0,
   onTimeChange,
   onInjectFault,
+  onMoveFault,
+  onRemoveFault,
 }: {
   name: string;
   title: string;
@@ -34,101 +40,56 @@ export function SimulationClient({
   labels: Dictionary["sim"];
   eventLabels: Dictionary["events"];
   terms: Dictionary["terms"];
-  /** Open the run at this moment (a shared link). */
+  /** Open the run at this moment (a shared link, or where the learner was before an edit). */
   initialAtMs?: number;
   /** Told when the learner moves in time, e.g. to keep a shareable link current. */
   onTimeChange?: (atMs: number) => void;
   /** When given, faults can be injected at the current moment (the Lab adds them to the scenario). */
   onInjectFault?: (fault: Record<string, unknown>) => void;
+  onMoveFault?: (index: number, atMs: number) => void;
+  onRemoveFault?: (index: number) => void;
 }) {
-  const engine = useRef<Engine | null>(null);
-  const run = useRef<SimRun | null>(null);
-  const [snap, setSnap] = useState<Snapshot | null>(null);
-  const [events, setEvents] = useState<SimEvent[]>([]);
-  const [audit, setAudit] = useState<Audit | null>(null);
-  const [live, setLive] = useState<Audit | null>(null);
-  const [announcement, setAnnouncement] = useState("");
+  const { view, story, error, busy, send, where, lastElapsedMs } = usePlayer(scenario, initialAtMs);
   const [playing, setPlaying] = useState(false);
-  const [speed, setSpeed] = useState(SPEEDS[1]!);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
-    const r = run.current;
-    if (!r) return;
-    setSnap(r.snapshot());
-    const notable = r.events.filter((e) => !ROUTINE_EVENTS.has(e.type));
-    setEvents(notable.slice(-8));
-    const now = r.audit();
-    setLive(now);
-    setAudit(r.done ? now : null);
-    // One polite announcement per change of the latest notable event, not per frame.
-    const last = notable[notable.length - 1];
-    setAnnouncement(last ? narrate(last, eventLabels, terms) : "");
-  }, [eventLabels, terms]);
-
-  /** Replays from the seed to `atMs`: the same state every time, so any moment can be revisited. */
-  const seek = useCallback(
-    (atMs: number) => {
-      if (!engine.current) return;
-      setPlaying(false);
-      try {
-        // Forward needs no replay: the run just goes on. Backward replays from the seed.
-        if (!run.current || atMs < run.current.nowMs || atMs === 0) run.current = engine.current.createRun(scenario);
-        if (atMs > 0) run.current.advanceTo(atMs);
-        refresh();
-      } catch (err) {
-        setError((err as Error).message);
-      }
-    },
-    [scenario, refresh],
-  );
-  const reset = useCallback(() => seek(0), [seek]);
-  const initialAt = useRef(initialAtMs);
+  const [speedIndex, setSpeedIndex] = useState(DEFAULT_SPEED);
+  const speed = SPEEDS[speedIndex]!;
+  // Trails cover about a third of a second of playback, at least one network hop.
+  const trailMs = Math.max(4 * scenario.cluster.networkDelayMs, Math.round(speed * 330));
+  const done = view?.done ?? false;
 
   useEffect(() => {
-    let live = true;
-    import("@/lib/sim/engine")
-      .then((m) => {
-        if (!live) return;
-        engine.current = m;
-        seek(initialAt.current);
-      })
-      .catch((err: Error) => setError(err.message));
-    return () => {
-      live = false;
-    };
-  }, [seek]);
+    if (view && !playing) onTimeChange?.(view.atMs);
+  }, [view, playing, onTimeChange]);
 
-  useEffect(() => {
-    if (snap && !playing) onTimeChange?.(snap.atMs);
-  }, [snap, playing, onTimeChange]);
-
+  // Playback: each frame asks for the moment wall-clock time has reached. The worker answers one
+  // request at a time, so a slow answer makes playback skip ahead rather than queue up.
+  const latest = useRef({ view, busy });
+  latest.current = { view, busy };
   useEffect(() => {
     if (!playing) return;
+    let anchor: { wall: number; sim: number } | null = null;
     let frame = 0;
-    let last = performance.now();
     const tick = (now: number) => {
-      const r = run.current;
-      if (!r) return;
-      r.advanceTo(r.nowMs + Math.max(1, Math.round(((now - last) / 1000) * speed)));
-      last = now;
-      refresh();
-      if (r.done) setPlaying(false);
-      else frame = requestAnimationFrame(tick);
+      const { view: v, busy: b } = latest.current;
+      if (v) {
+        anchor ??= { wall: now, sim: v.atMs };
+        const target = Math.ceil(anchor.sim + ((now - anchor.wall) / 1000) * speed * 1000);
+        if (!b && target > v.atMs) send({ type: "seek", atMs: Math.min(target, v.durationMs), trailMs });
+      }
+      frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-  }, [playing, speed, refresh]);
+  }, [playing, speed, send, trailMs]);
+  useEffect(() => {
+    if (done) setPlaying(false);
+  }, [done]);
 
-  const act = (f: (r: SimRun) => void) => () => {
-    if (!run.current) return;
-    f(run.current);
-    refresh();
-  };
+  // Announce notable events politely: one sentence per new event, not one per frame.
+  const lastNotable = view?.notable[view.notable.length - 1];
+  const announcement = lastNotable ? narrate(lastNotable, eventLabels, terms) : "";
 
-  const done = snap?.done ?? false;
-  const seconds = (ms: number) => (ms / 1000).toFixed(1);
-  const maxLeo = snap ? Math.max(1, ...snap.brokers.map((b) => b.logEndOffset)) : 1;
+  const stepOnce = () => !done && !playing && send({ type: "step", trailMs });
   const { cluster, producer, consumer } = scenario;
 
   return (
@@ -136,16 +97,21 @@ export function SimulationClient({
       className="sim"
       aria-label={labels.title.replace("{name}", title)}
       data-preset={name}
+      data-busy={busy ? "true" : "false"}
+      data-where={where ?? ""}
+      data-elapsed={lastElapsedMs ?? ""}
       onKeyDown={(e) => {
-        // Shortcuts while focus is inside the player (not in a form field): space plays or
-        // pauses, → steps to the next event.
-        if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
-        if (e.key === " " && !done) {
+        // Shortcuts while focus is inside the player: Space plays or pauses (on a button, Space
+        // presses that button as usual), → steps to the next event. Form fields, record strips
+        // and the timeline's fault markers keep their own keys.
+        const t = e.target as HTMLElement;
+        if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement || t.closest(".sim-strip, .sim-track")) return;
+        if (e.key === " " && !done && t.tagName !== "BUTTON") {
           e.preventDefault();
           setPlaying((p) => !p);
         } else if (e.key === "ArrowRight" && !done && !playing) {
           e.preventDefault();
-          act((r) => r.step())();
+          stepOnce();
         }
       }}
     >
@@ -156,72 +122,106 @@ export function SimulationClient({
         <br />
         {labels.faults}: {scenario.faults.map((f) => `${seconds(f.atMs)} s ${term(f.type, terms)}${"broker" in f ? ` (${typeof f.broker === "number" ? labels.broker.replace("{id}", String(f.broker)) : term(f.broker, terms)})` : ""}`).join("; ") || "—"}
       </p>
-      {error && <p className="alert">{labels.error.replace("{message}", error)}</p>}
-      {!snap && !error && <p className="meta">{labels.loading}</p>}
-      {snap && (
+      {error && (
+        <p className="alert" role="alert">
+          {labels.error.replace("{message}", error)}
+        </p>
+      )}
+      {!view && !error && <p className="meta">{labels.loading}</p>}
+      {view && (
         <>
           <div className="sim-controls">
             {/* aria-disabled rather than disabled: a button that becomes unavailable keeps focus. */}
-            <button type="button" className="button" onClick={() => !done && setPlaying((p) => !p)} aria-disabled={done}>
+            <button type="button" className="button" onClick={() => !done && setPlaying((p) => !p)} aria-disabled={done} aria-keyshortcuts="Space">
+              <span aria-hidden="true">{playing ? "❚❚ " : "▶ "}</span>
               {playing ? labels.pause : labels.run}
             </button>
-            <button type="button" className="button secondary" onClick={act((r) => !r.done && !playing && r.step())} aria-disabled={done || playing}>
+            <button type="button" className="button secondary" onClick={stepOnce} aria-disabled={done || playing} aria-keyshortcuts="ArrowRight">
               {labels.step}
+              <span aria-hidden="true"> →</span>
             </button>
-            <button type="button" className="button secondary" onClick={act((r) => !r.done && r.runToEnd())} aria-disabled={done}>
+            <button type="button" className="button secondary" onClick={() => !done && send({ type: "end" })} aria-disabled={done}>
               {labels.toEnd}
+              <span aria-hidden="true"> ⇥</span>
             </button>
-            <button type="button" className="button secondary" onClick={reset}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setPlaying(false);
+                send({ type: "seek", atMs: 0, trailMs: 0 });
+              }}
+            >
+              <span aria-hidden="true">↺ </span>
               {labels.reset}
             </button>
-            <label className="meta">
+            <label className="meta sim-speed">
               {labels.speed}{" "}
-              <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
-                {SPEEDS.map((s) => (
-                  <option key={s} value={s}>
-                    {s / 1000} s / s
-                  </option>
-                ))}
-              </select>
+              <input
+                type="range"
+                min={0}
+                max={SPEEDS.length - 1}
+                step={1}
+                value={speedIndex}
+                onChange={(e) => setSpeedIndex(Number(e.target.value))}
+                aria-valuetext={labels.speedValue.replace("{x}", String(speed))}
+              />{" "}
+              <output>{labels.speedValue.replace("{x}", String(speed))}</output>
             </label>
           </div>
-          <label className="sim-scrub">
-            <span className="visually-hidden">{labels.scrub}</span>
-            <input
-              type="range"
-              min={0}
-              max={scenario.durationMs}
-              step={100}
-              value={snap.atMs}
-              onChange={(e) => seek(Number(e.target.value))}
-              aria-valuetext={labels.time.replace("{s}", seconds(snap.atMs)).replace("{total}", seconds(scenario.durationMs))}
-            />
-          </label>
+          <Timeline
+            atMs={view.atMs}
+            durationMs={view.durationMs}
+            faults={scenario.faults}
+            marks={view.marks}
+            labels={labels}
+            terms={terms}
+            onSeek={(atMs) => {
+              setPlaying(false);
+              send({ type: "seek", atMs, trailMs: 0 });
+            }}
+            onMoveFault={onMoveFault}
+            onRemoveFault={onRemoveFault}
+          />
           <p className="meta">{labels.shortcuts}</p>
-          <div className="sim-timeline" aria-hidden="true">
-            <div className="sim-timeline-fill" style={{ width: `${(snap.atMs / scenario.durationMs) * 100}%` }} />
-            {scenario.faults.map((f, i) => (
-              <span key={i} className="sim-fault-mark" style={{ left: `${(f.atMs / scenario.durationMs) * 100}%` }} title={f.type} />
-            ))}
-          </div>
-          <p className="meta" aria-live="off">
-            {labels.time.replace("{s}", seconds(snap.atMs)).replace("{total}", seconds(scenario.durationMs))} ·{" "}
-            {snap.partition.leader === null
+          <p className="meta sim-now">
+            <strong>{labels.time.replace("{s}", seconds(view.atMs)).replace("{total}", seconds(view.durationMs))}</strong> ·{" "}
+            {view.partition.leader === null
               ? labels.offline
               : labels.partition
-                  .replace("{leader}", String(snap.partition.leader))
-                  .replace("{isr}", `[${snap.partition.isr.join(", ")}]`)
-                  .replace("{epoch}", String(snap.partition.leaderEpoch))}
+                  .replace("{leader}", String(view.partition.leader))
+                  .replace("{isr}", `[${view.partition.isr.join(", ")}]`)
+                  .replace("{epoch}", String(view.partition.leaderEpoch))}
           </p>
-          <div className="sim-brokers">
-            {snap.brokers.map((b) => (
+          <Wire network={view.network} atMs={view.atMs} brokers={view.brokers.length} trailMs={trailMs} labels={labels} />
+          <div className="sim-window-controls">
+            <span className="meta">{labels.windowShows.replace("{from}", String(view.window.from)).replace("{to}", String(view.window.from + WINDOW_RECORDS - 1))}</span>
+            <button type="button" className="button secondary small" onClick={() => send({ type: "window", end: Math.max(WINDOW_RECORDS, view.window.from) })} aria-disabled={view.window.from === 0}>
+              <span aria-hidden="true">▲ </span>
+              {labels.windowEarlier}
+            </button>
+            <button type="button" className="button secondary small" onClick={() => send({ type: "window", end: view.window.from + 2 * WINDOW_RECORDS })}>
+              <span aria-hidden="true">▼ </span>
+              {labels.windowLater}
+            </button>
+            <button type="button" className="button secondary small" onClick={() => send({ type: "window", end: null })} aria-pressed={view.window.follow}>
+              <span aria-hidden="true">⇥ </span>
+              {labels.windowFollow}
+            </button>
+          </div>
+          <div className="sim-brokers" style={{ ["--brokers" as string]: view.brokers.length }}>
+            {view.brokers.map((b) => (
               <BrokerCard
                 key={b.id}
                 broker={b}
-                inIsr={snap.partition.isr.includes(b.id)}
-                maxLeo={maxLeo}
+                inIsr={view.partition.isr.includes(b.id)}
+                maxLeo={view.maxLeo}
+                windowFrom={view.window.from}
+                windowSize={WINDOW_RECORDS}
+                highlightOffsets={view.highlight.offsets}
                 labels={labels}
-                onInject={onInjectFault && ((type) => onInjectFault(newFault(type, snap.atMs, b.id)))}
+                onInject={onInjectFault && ((type) => onInjectFault(newFault(type, view.atMs, b.id)))}
+                onPick={(id) => send({ type: "story", id })}
               />
             ))}
           </div>
@@ -230,16 +230,16 @@ export function SimulationClient({
             <div className="card">
               <h4>{labels.producer}</h4>
               <p>
-                {labels.sent} {snap.producer.sent} · {labels.acknowledged} {snap.producer.acknowledged} · {labels.failed} {snap.producer.failed} · {labels.inFlight} {snap.producer.inFlight.length}
+                {labels.sent} {view.producer.sent} · {labels.acknowledged} {view.producer.acknowledged} · {labels.failed} {view.producer.failed} · {labels.inFlight} {view.producer.inFlight.length}
               </p>
-              {live && Object.keys(live.producer.errors).length > 0 && (
+              {Object.keys(view.live.errors).length > 0 && (
                 <p className="meta">
-                  {labels.errors}: {Object.entries(live.producer.errors).map(([name, n]) => `${name} ×${n}`).join(", ")}
+                  {labels.errors}: {Object.entries(view.live.errors).map(([n, k]) => `${n} ×${k}`).join(", ")}
                 </p>
               )}
               {onInjectFault && (
                 <InjectButtons
-                  at={snap.atMs}
+                  at={view.atMs}
                   inject={onInjectFault}
                   buttons={[
                     ["drop-requests", labels.dropRequests],
@@ -251,16 +251,14 @@ export function SimulationClient({
             <div className="card">
               <h4>{labels.consumer}</h4>
               <p>
-                {labels.position} {snap.consumer.position ?? "—"} · {labels.committed} {snap.consumer.committed ?? "—"} · {labels.processed} {snap.consumer.processed}
+                {labels.position} {view.consumer.position ?? "—"} · {labels.committed} {view.consumer.committed ?? "—"} · {labels.processed} {view.consumer.processed}
               </p>
-              {live && (
-                <p className="meta">
-                  {labels.lag} {live.consumer.lag} · {labels.consumerDuplicates} {live.consumer.duplicates} · {labels.consumerMissed} {live.consumer.missed} · {labels.rebalances} {live.consumer.rebalances}
-                </p>
-              )}
+              <p className="meta">
+                {labels.lag} {view.live.lag} · {labels.consumerDuplicates} {view.live.processedTwice} · {labels.consumerMissed} {view.live.missedByConsumer} · {labels.rebalances} {view.live.rebalances}
+              </p>
               {onInjectFault && (
                 <InjectButtons
-                  at={snap.atMs}
+                  at={view.atMs}
                   inject={onInjectFault}
                   buttons={[
                     ["crash-consumer", labels.crashConsumer],
@@ -275,14 +273,24 @@ export function SimulationClient({
           </p>
           <h4>{labels.events}</h4>
           <ol className="sim-events">
-            {events.length === 0 && <li className="meta">{labels.noEvents}</li>}
-            {events.map((e, i) => (
+            {view.notable.length === 0 && <li className="meta">{labels.noEvents}</li>}
+            {view.notable.map((e, i) => (
               <li key={`${e.atMs}-${i}`}>
                 <span className="meta">{seconds(e.atMs)} s</span> {narrate(e, eventLabels, terms)}
               </li>
             ))}
           </ol>
-          <AuditPanel audit={audit} events={run.current?.events ?? []} maxId={scenario.producer.messages} labels={labels} eventLabels={eventLabels} terms={terms} />
+          <AuditPanel
+            audit={view.audit}
+            highlighted={view.highlight.ids}
+            story={story}
+            maxId={scenario.producer.messages}
+            labels={labels}
+            eventLabels={eventLabels}
+            terms={terms}
+            onHighlight={(ids) => send({ type: "highlight", ids })}
+            onStory={(id) => send({ type: "story", id })}
+          />
         </>
       )}
     </section>
@@ -299,49 +307,5 @@ function InjectButtons({ at, inject, buttons }: { at: number; inject: (fault: Re
         </button>
       ))}
     </p>
-  );
-}
-
-function AuditPanel({ audit, events, maxId, labels, eventLabels, terms }: { audit: Audit | null; events: readonly SimEvent[]; maxId: number; labels: Dictionary["sim"]; eventLabels: Dictionary["events"]; terms: Dictionary["terms"] }) {
-  const [picked, setPicked] = useState<number | null>(null);
-  if (!audit) return <p className="meta">{labels.auditPending}</p>;
-  const rows: [string, string, number[]][] = [
-    ["lostAcknowledged", labels.lostAcknowledged, audit.messages.lostAcknowledged],
-    ["unavailableAcknowledged", labels.unavailableAcknowledged, audit.messages.unavailableAcknowledged],
-    ["duplicates", labels.duplicates, audit.messages.duplicates],
-    ["outOfOrder", labels.outOfOrder, audit.messages.outOfOrder],
-    ["missedByConsumer", labels.consumerMissed, audit.messages.missedByConsumer],
-    ["processedTwice", labels.consumerDuplicates, audit.messages.processedTwice],
-  ];
-  // Until the learner picks one, tell the story of the first message that went wrong.
-  const first = rows.find(([, , ids]) => ids.length > 0)?.[2][0] ?? null;
-  const shown = picked ?? first;
-  return (
-    <div className="sim-audit card" role="status">
-      <h4>{labels.audit}</h4>
-      <table>
-        <tbody>
-          {rows.map(([key, label, ids]) => (
-            <tr key={key}>
-              <th scope="row">{label}</th>
-              <td>
-                <span className={`badge ${ids.length ? "bad" : "ok"}`} data-audit={key}>
-                  {ids.length}
-                </span>
-              </td>
-              <td className="sim-ids">
-                {ids.slice(0, 8).map((id) => (
-                  <button key={id} type="button" className="link-button" aria-pressed={shown === id} onClick={() => setPicked(id)}>
-                    #{id}
-                  </button>
-                ))}
-                {ids.length > 8 ? " …" : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <MessageStory key={shown ?? 0} id={shown} onPick={setPicked} events={events} audit={audit} maxId={maxId} labels={labels} eventLabels={eventLabels} terms={terms} />
-    </div>
   );
 }
