@@ -60,6 +60,11 @@ describe("every lesson has the full structure, the same in both languages", () =
     expect(compareOutlines(en, zh)).toEqual([]);
   });
 
+  it("all twelve lessons of the curriculum exist, in order, and every lesson after the first names what to read first", () => {
+    expect(lessons.map((l) => l.slug)).toEqual([...CURRICULUM]);
+    for (const l of lessons.slice(1)) expect(l.prerequisites.length, `${l.slug}: prerequisites`).toBeGreaterThan(0);
+  });
+
   it("each lesson sits at its place in the curriculum; prerequisites exist and come earlier", () => {
     for (const l of lessons) {
       expect(CURRICULUM.indexOf(l.slug as (typeof CURRICULUM)[number]) + 1, `${l.slug}: order`).toBe(l.order);

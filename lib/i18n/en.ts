@@ -69,6 +69,7 @@ export const en = {
     producer: "producer",
     broker: "broker / topic",
     consumer: "consumer",
+    streams: "Kafka Streams",
     topic: "topic",
     inline: "(default {default})",
     inlineChanged: "(default {default} since {version}; {before} before)",

@@ -71,6 +71,7 @@ export const zh: Dictionary = {
     producer: "生产者",
     broker: "Broker / Topic",
     consumer: "消费者",
+    streams: "Kafka Streams",
     topic: "Topic",
     inline: "（默认 {default}）",
     inlineChanged: "（{version} 起默认 {default}，之前为 {before}）",

@@ -23,6 +23,9 @@ describe("the Kafka facts table agrees with the simulation engine's defaults", (
     ["max.poll.records", String(consumer.maxPollRecords)],
     ["auto.commit.interval.ms", String(consumer.autoCommitIntervalMs)],
     ["broker.session.timeout.ms", String(cluster.brokerSessionTimeoutMs)],
+    ["retry.backoff.ms", String(producer.retryBackoffMs)],
+    ["retry.backoff.max.ms", String(producer.retryBackoffMaxMs)],
+    ["group.initial.rebalance.delay.ms", String(cluster.groupInitialRebalanceDelayMs)],
   ])("%s = %s", (name, engineDefault) => {
     expect(KAFKA_CONFIGS[name]!.default).toBe(engineDefault);
   });

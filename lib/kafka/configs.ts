@@ -5,7 +5,7 @@
  */
 export interface KafkaConfig {
   name: string;
-  scope: "producer" | "broker" | "topic" | "consumer";
+  scope: "producer" | "broker" | "topic" | "consumer" | "streams";
   /** Current default, as Kafka documents it. */
   default: string;
   /** Earlier defaults, newest first: the value before `version` changed it. */
@@ -256,6 +256,102 @@ export const KAFKA_CONFIGS: Record<string, KafkaConfig> = {
     history: [{ version: "3.0", before: "[RangeAssignor]", source: "upgrade notes 3.0" }],
     source: "ConsumerConfig.java define(PARTITION_ASSIGNMENT_STRATEGY_CONFIG); upgrade notes 3.0",
     sourceUrl: `${DOCS}#consumerconfigs_partition.assignment.strategy`,
+  },
+  "retry.backoff.ms": {
+    name: "retry.backoff.ms",
+    scope: "producer",
+    default: "100",
+    history: [],
+    source: "CommonClientConfigs.java RETRY_BACKOFF_MS_DOC",
+    sourceUrl: `${DOCS}#producerconfigs_retry.backoff.ms`,
+  },
+  "retry.backoff.max.ms": {
+    name: "retry.backoff.max.ms",
+    scope: "producer",
+    default: "1000",
+    history: [{ version: "3.7", before: "(did not exist: fixed backoff)", source: "KIP-580" }],
+    source: "CommonClientConfigs.java RETRY_BACKOFF_MAX_MS_DOC; KIP-580",
+    sourceUrl: `${DOCS}#producerconfigs_retry.backoff.max.ms`,
+  },
+  "group.initial.rebalance.delay.ms": {
+    name: "group.initial.rebalance.delay.ms",
+    scope: "broker",
+    default: "3000",
+    history: [],
+    source: "GroupCoordinatorConfig.java",
+    sourceUrl: `${DOCS}#brokerconfigs_group.initial.rebalance.delay.ms`,
+  },
+  "group.consumer.session.timeout.ms": {
+    name: "group.consumer.session.timeout.ms",
+    scope: "broker",
+    default: "45000",
+    history: [{ version: "4.0", before: "(did not exist; KIP-848 protocol GA)", source: "KIP-848" }],
+    source: "GroupCoordinatorConfig.java; kafka.apache.org/40/operations/consumer-rebalance-protocol",
+    sourceUrl: `${DOCS}#brokerconfigs_group.consumer.session.timeout.ms`,
+  },
+  "group.consumer.heartbeat.interval.ms": {
+    name: "group.consumer.heartbeat.interval.ms",
+    scope: "broker",
+    default: "5000",
+    history: [{ version: "4.0", before: "(did not exist; KIP-848 protocol GA)", source: "KIP-848" }],
+    source: "GroupCoordinatorConfig.java; kafka.apache.org/40/operations/consumer-rebalance-protocol",
+    sourceUrl: `${DOCS}#brokerconfigs_group.consumer.heartbeat.interval.ms`,
+  },
+  "broker.rack": {
+    name: "broker.rack",
+    scope: "broker",
+    default: "null",
+    history: [],
+    source: "ServerConfigs.java BROKER_RACK_DOC",
+    sourceUrl: `${DOCS}#brokerconfigs_broker.rack`,
+  },
+  "auto.leader.rebalance.enable": {
+    name: "auto.leader.rebalance.enable",
+    scope: "broker",
+    default: "true",
+    history: [],
+    source: "ReplicationConfigs.java AUTO_LEADER_REBALANCE_ENABLE",
+    sourceUrl: `${DOCS}#brokerconfigs_auto.leader.rebalance.enable`,
+  },
+  "unclean.leader.election.interval.ms": {
+    name: "unclean.leader.election.interval.ms",
+    scope: "broker",
+    default: "300000",
+    history: [],
+    source: "ReplicationConfigs.java UNCLEAN_LEADER_ELECTION_INTERVAL_MS (KRaft controller)",
+    sourceUrl: `${DOCS}#brokerconfigs_unclean.leader.election.interval.ms`,
+  },
+  "offsets.topic.replication.factor": {
+    name: "offsets.topic.replication.factor",
+    scope: "broker",
+    default: "3",
+    history: [],
+    source: "GroupCoordinatorConfig.java",
+    sourceUrl: `${DOCS}#brokerconfigs_offsets.topic.replication.factor`,
+  },
+  "transaction.state.log.replication.factor": {
+    name: "transaction.state.log.replication.factor",
+    scope: "broker",
+    default: "3",
+    history: [],
+    source: "TransactionLogConfig.java",
+    sourceUrl: `${DOCS}#brokerconfigs_transaction.state.log.replication.factor`,
+  },
+  "transaction.state.log.min.isr": {
+    name: "transaction.state.log.min.isr",
+    scope: "broker",
+    default: "2",
+    history: [],
+    source: "TransactionLogConfig.java",
+    sourceUrl: `${DOCS}#brokerconfigs_transaction.state.log.min.isr`,
+  },
+  "processing.guarantee": {
+    name: "processing.guarantee",
+    scope: "streams",
+    default: "at_least_once",
+    history: [],
+    source: "StreamsConfig.java define(PROCESSING_GUARANTEE_CONFIG) (Kafka Streams)",
+    sourceUrl: `${DOCS}#streamsconfigs_processing.guarantee`,
   },
 };
 
