@@ -55,7 +55,10 @@ describe.each(["en", "zh"] as const)("a new learner's journey (%s)", (locale) =>
     await expectAccessible(page);
 
     await page.getByRole("link", { name: new RegExp(`^${t.home.start.replace("{lesson}", "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
-    await page.waitForURL(`**/${locale}/lessons/acks`);
+    // The first lesson of the curriculum; then on to acks, the lesson with questions.
+    await page.waitForURL(`**/${locale}/lessons/replication`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.goto(`${baseUrl}/${locale}/lessons/acks`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.locator(".sim-controls").first().waitFor();
     await page.waitForLoadState("networkidle");
@@ -67,7 +70,7 @@ describe.each(["en", "zh"] as const)("a new learner's journey (%s)", (locale) =>
     expect(before).not.toMatch(/"answer"\s*:/);
 
     // Break the cluster: acks=1 and a leader that dies before its followers catch up.
-    const sim = page.locator(".sim").first();
+    const sim = page.locator('.sim[data-preset="acks-1-leader-crash"]');
     await sim.getByRole("button", { name: t.sim.toEnd }).click();
     const lost = sim.locator('[data-audit="lostAcknowledged"]');
     await lost.waitFor();

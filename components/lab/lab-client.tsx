@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SimulationClient } from "@/components/sim/simulation-client";
 import type { Dictionary } from "@/lib/i18n";
 import { decodeLink, encodeLink } from "@/lib/sim/link";
@@ -20,10 +20,12 @@ const DEFAULT_PRESET = "acks-1-leader-crash";
  * The Lab: any preset, every setting of the scenario contract, an editable fault list, and the
  * player. The whole state lives in the URL (?s=…), so a copied link reopens exactly this run.
  */
-export function LabClient({ presets, t }: { presets: Record<string, PresetChoice>; t: Labels }) {
+export function LabClient({ presets, groups, t }: { presets: Record<string, PresetChoice>; groups: { label: string; presets: string[] }[]; t: Labels }) {
   const [input, setInput] = useState<Input>(() => structuredClone(presets[DEFAULT_PRESET]?.input ?? {}) as Input);
   const [preset, setPreset] = useState<string | null>(DEFAULT_PRESET);
-  const [atMs, setAtMs] = useState(0);
+  // The moment the player shows. A ref, not state: the player reports it many times a second
+  // while playing or scrubbing, and re-rendering the whole settings panel each time is wasted work.
+  const atMsRef = useRef(0);
   const [openAt, setOpenAt] = useState(0);
   const [loaded, setLoaded] = useState(false);
   const [linkError, setLinkError] = useState<string | null>(null);
@@ -58,23 +60,32 @@ export function LabClient({ presets, t }: { presets: Record<string, PresetChoice
   }, []);
   const normalised = parsed.ok ? parsed.scenario : defaults;
 
-  // Keep the address bar a faithful, shareable copy of the state.
+  // Keep the address bar a faithful, shareable copy of the state (the moment included).
+  const writeUrl = useCallback(() => {
+    window.history.replaceState(null, "", `?s=${encodeLink({ input, atMs: atMsRef.current, ...(compare ? { compare } : {}) })}`);
+  }, [input, compare]);
   useEffect(() => {
     if (!loaded) return;
-    window.history.replaceState(null, "", `?s=${encodeLink({ input, atMs, ...(compare ? { compare } : {}) })}`);
+    writeUrl();
     setCopied(false);
-  }, [input, atMs, loaded, compare]);
+  }, [loaded, writeUrl]);
 
   // An edit keeps the learner at the same moment: the run is recomputed and reopened there.
   const edit = (next: Input) => {
     setInput(next);
     setPreset(null);
-    setOpenAt(atMs);
+    setOpenAt(atMsRef.current);
   };
   const faults = input.faults ?? [];
   const moveFault = (index: number, to: number) => edit({ ...input, faults: faults.map((f, i) => (i === index ? { ...f, atMs: to } : f)) });
   const removeFault = (index: number) => edit({ ...input, faults: faults.filter((_, i) => i !== index) });
-  const onTime = useCallback((ms: number) => setAtMs(ms), []);
+  const onTime = useCallback(
+    (ms: number) => {
+      atMsRef.current = ms;
+      if (loaded) writeUrl();
+    },
+    [loaded, writeUrl],
+  );
   // A fault injected from the player joins the scenario at the current moment; the run is
   // replayed from the seed to that moment, so everything stays deterministic and shareable.
   const inject = (fault: Record<string, unknown>) => {
@@ -103,10 +114,14 @@ export function LabClient({ presets, t }: { presets: Record<string, PresetChoice
             }}
           >
             {preset === null && <option value="">{t.lab.custom}</option>}
-            {Object.keys(presets).map((name) => (
-              <option key={name} value={name}>
-                {presets[name]!.title}
-              </option>
+            {groups.map((g) => (
+              <optgroup key={g.label} label={g.label}>
+                {g.presets.map((name) => (
+                  <option key={name} value={name}>
+                    {presets[name]!.title}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>
@@ -143,7 +158,7 @@ export function LabClient({ presets, t }: { presets: Record<string, PresetChoice
             />
           ))}
           <FaultEditor faults={(input.faults ?? []) as never} brokers={normalised.cluster.brokers} onChange={(faults) => edit({ ...input, faults })} t={t.lab} terms={t.terms} />
-          <button type="button" className="button secondary" onClick={() => edit({ ...input, faults: [...(input.faults ?? []), newFault("crash-broker", Math.min(Math.round(atMs / 100) * 100, normalised.durationMs))] })}>
+          <button type="button" className="button secondary" onClick={() => edit({ ...input, faults: [...(input.faults ?? []), newFault("crash-broker", Math.min(Math.round(atMsRef.current / 100) * 100, normalised.durationMs))] })}>
             {t.lab.addFault}
           </button>
         </div>

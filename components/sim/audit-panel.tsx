@@ -40,6 +40,7 @@ export function AuditPanel({
     ["outOfOrder", labels.outOfOrder, audit.messages.outOfOrder],
     ["missedByConsumer", labels.consumerMissed, audit.messages.missedByConsumer],
     ["processedTwice", labels.consumerDuplicates, audit.messages.processedTwice],
+    ["failed", labels.failedRow, audit.messages.failed],
   ];
   const isShown = (ids: number[]) => ids.length > 0 && highlighted.length === Math.min(ids.length, 1000) && highlighted[0] === ids[0];
   return (

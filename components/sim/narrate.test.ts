@@ -33,4 +33,16 @@ describe("narrate", () => {
     const ack = out.events.find((e) => e.type === "acknowledged" && e.replicas?.length === 1)!;
     expect(narrate(ack, t.events, t.terms)).toMatch(/held by broker\(s\) 0\./);
   });
+
+  it("an acks=0 send is told as unconfirmed, not as held by an empty list of brokers", () => {
+    const r = runScenario({ producer: { acks: "0", messages: 5 }, durationMs: 2_000 });
+    if (!r.ok) throw new Error(r.error);
+    const ack = r.output.events.find((e) => e.type === "acknowledged")!;
+    for (const locale of ["en", "zh"] as const) {
+      const t = getDictionary(locale);
+      const text = narrate(ack, t.events, t.terms);
+      expect(text).toContain("acks=0");
+      expect(text).not.toMatch(/[:：]\s*[。.]/);
+    }
+  });
 });

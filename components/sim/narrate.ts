@@ -12,7 +12,9 @@ const range = (r?: [number, number]) => (r ? (r[0] === r[1] ? `#${r[0]}` : `#${r
 
 /** One sentence for an event, in the learner's language, from the dictionary's templates. */
 export function narrate(e: SimEvent, labels: EventLabels, terms: Terms): string {
-  const template = labels[e.type] ?? labels.other!;
+  // acks=0: the producer counts a message as sent without any broker having answered.
+  const key = e.type === "acknowledged" && (e.replicas ?? []).length === 0 && e.reason === "acks-0" ? "acknowledged-unconfirmed" : e.type;
+  const template = labels[key] ?? labels.other!;
   const values: Record<string, string> = {
     type: e.type,
     broker: e.broker !== undefined ? String(e.broker) : "",

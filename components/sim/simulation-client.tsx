@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { Dictionary } from "@/lib/i18n";
+import { encodeLink } from "@/lib/sim/link";
 import type { Scenario } from "@/lib/sim/scenario";
 import { AuditPanel } from "./audit-panel";
 import { BrokerCard } from "./broker-card";
@@ -33,6 +34,7 @@ export function SimulationClient({
   onInjectFault,
   onMoveFault,
   onRemoveFault,
+  labPath,
 }: {
   name: string;
   title: string;
@@ -48,6 +50,8 @@ export function SimulationClient({
   onInjectFault?: (fault: Record<string, unknown>) => void;
   onMoveFault?: (index: number, atMs: number) => void;
   onRemoveFault?: (index: number) => void;
+  /** In lessons: the Lab's address, for a link that opens this run at this moment there. */
+  labPath?: string;
 }) {
   const { view, story, error, busy, send, where, lastElapsedMs } = usePlayer(scenario, initialAtMs);
   const [playing, setPlaying] = useState(false);
@@ -100,6 +104,7 @@ export function SimulationClient({
       data-busy={busy ? "true" : "false"}
       data-where={where ?? ""}
       data-elapsed={lastElapsedMs ?? ""}
+      data-at={view?.atMs ?? ""}
       onKeyDown={(e) => {
         // Shortcuts while focus is inside the player: Space plays or pauses (on a button, Space
         // presses that button as usual), → steps to the next event. Form fields, record strips
@@ -155,6 +160,11 @@ export function SimulationClient({
               <span aria-hidden="true">↺ </span>
               {labels.reset}
             </button>
+            {labPath && (
+              <a className="button secondary" href={`${labPath}?s=${encodeLink({ input: scenario, atMs: view.atMs })}`}>
+                {labels.openInLab}
+              </a>
+            )}
             <label className="meta sim-speed">
               {labels.speed}{" "}
               <input

@@ -5,5 +5,5 @@ import { SimulationClient } from "./simulation-client";
 /** Server side of <Simulation preset="…" />: the preset is read and normalised by the engine's parser. */
 export function Simulation({ preset, locale, t }: { preset: string; locale: Locale; t: Dictionary }) {
   const { scenario, title } = loadPreset(preset);
-  return <SimulationClient name={preset} title={title[locale]} scenario={scenario} labels={t.sim} eventLabels={t.events} terms={t.terms} />;
+  return <SimulationClient name={preset} title={title[locale]} scenario={scenario} labels={t.sim} eventLabels={t.events} terms={t.terms} labPath={`/${locale}/lab`} />;
 }

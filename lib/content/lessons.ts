@@ -125,6 +125,16 @@ export function listLessons(locale: Locale): LessonSummary[] {
     .sort((a, b) => a.order - b.order);
 }
 
+/** The presets each lesson embeds, in order of appearance (read from the English source). */
+export function presetsByLesson(): Record<string, string[]> {
+  return Object.fromEntries(
+    lessonDirs().map(({ slug, dir }) => {
+      const text = readFileSync(sourceFile(dir, "en"), "utf8");
+      return [slug, [...new Set(Array.from(text.matchAll(/<Simulation\s+preset="([a-z0-9-]+)"/g), (m) => m[1]!))]];
+    }),
+  );
+}
+
 export function lessonExists(slug: string): boolean {
   return lessonDirs().some((d) => d.slug === slug);
 }

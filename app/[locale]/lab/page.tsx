@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LabClient } from "@/components/lab/lab-client";
 import { pageLocale } from "@/components/layout/locale";
-import { loadPresetChoices } from "@/lib/content";
+import { listLessons, loadPresetChoices, presetsByLesson } from "@/lib/content";
 import { getDictionary, isLocale } from "@/lib/i18n";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -11,11 +11,17 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function Lab({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageLocale(params);
+  // The preset picker groups scenarios by the lesson that uses them first; the rest come last.
+  const usage = presetsByLesson();
+  const seen = new Set<string>();
+  const groups = listLessons(locale).map((l) => ({ label: `${l.order}. ${l.title}`, presets: usage[l.slug]!.filter((p) => !seen.has(p) && seen.add(p)) }));
+  const presets = loadPresetChoices(locale);
+  groups.push({ label: t.lab.morePresets, presets: Object.keys(presets).filter((p) => !seen.has(p)) });
   return (
     <>
       <h1>{t.lab.title}</h1>
       <p className="lead">{t.lab.lead}</p>
-      <LabClient presets={loadPresetChoices(locale)} t={{ lab: t.lab, sim: t.sim, events: t.events, terms: t.terms }} />
+      <LabClient presets={presets} groups={groups.filter((g) => g.presets.length > 0)} t={{ lab: t.lab, sim: t.sim, events: t.events, terms: t.terms }} />
     </>
   );
 }

@@ -1,0 +1,44 @@
+/**
+ * Starts the app exactly as `npm start` does (building it if its sources changed) on a port with
+ * a throwaway SQLite database, and waits for /api/health. Used by the browser tests and the
+ * browser benchmarks.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export interface RunningApp {
+  baseUrl: string;
+  stop: () => void;
+}
+
+export async function startApp(port: string, timeoutMs = 380_000): Promise<RunningApp> {
+  const root = path.join(import.meta.dirname, "..");
+  const dir = mkdtempSync(path.join(tmpdir(), "lossless-app-"));
+  const baseUrl = `http://localhost:${port}`;
+  const server: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: port, DATABASE_URL: `file:${path.join(dir, "app.db")}`, NEXTAUTH_URL: baseUrl },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout!.on("data", (d) => (output += d));
+  server.stderr!.on("data", (d) => (output += d));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the app exited before it was ready:\n${output.slice(-3000)}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      server.kill("SIGTERM");
+      throw new Error(`the app did not become healthy in time:\n${output.slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { baseUrl, stop: () => server.kill("SIGTERM") };
+}
