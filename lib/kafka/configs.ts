@@ -245,7 +245,7 @@ export const KAFKA_CONFIGS: Record<string, KafkaConfig> = {
     name: "group.protocol",
     scope: "consumer",
     default: "classic",
-    history: [{ version: "4.0", before: "(did not exist; consumer protocol GA in 4.0)", source: "KIP-848" }],
+    history: [{ version: "3.7", before: "(did not exist; the new consumer protocol came as early access in 3.7 and GA in 4.0)", source: "KIP-848" }],
     source: "ConsumerConfig.java DEFAULT_GROUP_PROTOCOL; kafka.apache.org/40/operations/consumer-rebalance-protocol",
     sourceUrl: `${DOCS}#consumerconfigs_group.protocol`,
   },
