@@ -155,7 +155,7 @@ export const en = {
     outOfOrder: "out of order",
     consumerMissed: "skipped by the consumer",
     failedRow: "reported to the producer as failed",
-    openInLab: "Open this moment in the Lab",
+    openInLab: "Open in the Lab",
     consumerDuplicates: "processed twice",
     messages: "messages {ids}",
     config: "Configuration",

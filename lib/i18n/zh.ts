@@ -157,7 +157,7 @@ export const zh: Dictionary = {
     outOfOrder: "乱序",
     consumerMissed: "被消费者跳过",
     failedRow: "生产者收到发送失败",
-    openInLab: "在实验室中打开此刻",
+    openInLab: "在实验室中打开",
     consumerDuplicates: "被重复处理",
     messages: "消息 {ids}",
     config: "配置",
