@@ -50,7 +50,8 @@ export const en = {
     endOfLesson: "End of lesson",
     markedRead: "Lesson read",
     toc: "In this lesson",
-    prerequisites: "Read first",
+    prerequisites: "Read first: ",
+    listSeparator: ", ",
   },
   callout: {
     info: "Note",

@@ -52,7 +52,8 @@ export const zh: Dictionary = {
     endOfLesson: "本节完",
     markedRead: "已读完本节",
     toc: "本节目录",
-    prerequisites: "建议先读",
+    prerequisites: "建议先读：",
+    listSeparator: "、",
   },
   callout: {
     info: "说明",

@@ -39,10 +39,10 @@ export default async function LessonPage({ params }: { params: Promise<{ locale:
         <p className="meta">{format(t.lessons.minutes, { n: lesson.minutes })}</p>
         {prerequisites.length > 0 && (
           <p className="meta">
-            {t.lesson.prerequisites}:{" "}
+            {t.lesson.prerequisites}
             {prerequisites.map((p, i) => (
               <span key={p.slug}>
-                {i > 0 && ", "}
+                {i > 0 && t.lesson.listSeparator}
                 <Link href={`/${locale}/lessons/${p.slug}`}>{p.title}</Link>
               </span>
             ))}
