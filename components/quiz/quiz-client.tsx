@@ -1,41 +1,31 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import type { PublicQuestion } from "@/lib/quiz/schema";
+import type { Dictionary } from "@/lib/i18n";
+import type { PublicQuestion } from "@/lib/quiz/public";
+import { QuestionInput, responseOf, selectionOf, type Selection } from "./question-input";
+import { QuestionResult, type Graded } from "./question-result";
 
-type Labels = Record<"title" | "submit" | "correct" | "incorrect" | "partial" | "answerWas" | "explanation" | "source" | "selectOne" | "selectMany" | "true" | "false" | "score" | "tryAgain" | "retryNote" | "needAnswer" | "error" | "checking", string>;
+type Labels = Dictionary["quiz"];
+type Confidence = "low" | "medium" | "high";
 
-interface Graded {
-  correct: boolean;
-  score: number;
-  answer: string[] | boolean;
-  explanation: string;
-  source: string;
-}
-
-type Selection = { choice?: string; choices?: string[]; value?: boolean };
-
-/** After grading, the right option(s) and a wrong pick are marked (colour and a ✓/✗ glyph). */
-function optionClass(g: Graded | undefined, isAnswer: boolean, picked: boolean): string {
-  if (!g) return "option";
-  return `option${isAnswer ? " is-answer" : picked ? " is-wrong" : ""}`;
-}
-
-function responseOf(q: PublicQuestion, s: Selection) {
-  if (q.type === "single") return s.choice ? { choice: s.choice } : null;
-  if (q.type === "multiple") return s.choices?.length ? { choices: s.choices } : null;
-  return typeof s.value === "boolean" ? { value: s.value } : null;
-}
-
-function selectionOf(response: unknown): Selection {
-  return typeof response === "object" && response !== null ? (response as Selection) : {};
+/** A fresh id for one attempt: a resubmission after a lost response reuses it, "Try again" gets a new one. */
+function newAttemptId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID().replace(/-/g, "") : `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }
 
 /** The quiz in the browser: it only ever learns a key or an explanation by answering. */
-export function QuizClient({ lesson, locale, questions, labels }: { lesson: string; locale: string; questions: PublicQuestion[]; labels: Labels }) {
+export function QuizClient({ lesson, locale, questions, labels, terms }: { lesson: string; locale: string; questions: PublicQuestion[]; labels: Labels; terms: Record<string, string> }) {
   const [selection, setSelection] = useState<Record<string, Selection>>({});
   const [graded, setGraded] = useState<Record<string, Graded>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [confidence, setConfidence] = useState<Record<string, Confidence>>({});
+  const attempts = useRef(new Map<string, { id: string; startedAt: number }>());
+  const attemptOf = (id: string) => {
+    let a = attempts.current.get(id);
+    if (!a) attempts.current.set(id, (a = { id: newAttemptId(), startedAt: Date.now() }));
+    return a;
+  };
   // Keyboard and screen-reader users keep their place: focus goes to the verdict after
   // answering, and back to the first option after "Try again".
   const [focusTarget, setFocusTarget] = useState<{ id: string; where: "result" | "input" } | null>(null);
@@ -43,7 +33,7 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
   useEffect(() => {
     if (!focusTarget) return;
     const form = forms.current.get(focusTarget.id);
-    const el = form?.querySelector<HTMLElement>(focusTarget.where === "result" ? ".quiz-result" : "input");
+    const el = form?.querySelector<HTMLElement>(focusTarget.where === "result" ? ".quiz-result" : "input, select, textarea, button");
     el?.focus();
     setFocusTarget(null);
   }, [focusTarget, graded]);
@@ -52,10 +42,11 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
     let live = true;
     fetch(`/api/quiz/state?lesson=${encodeURIComponent(lesson)}&locale=${locale}`)
       .then((r) => (r.ok ? r.json() : { answers: [] }))
-      .then((data: { answers: (Graded & { questionId: string; response: unknown })[] }) => {
+      .then((data: { answers: (Graded & { questionId: string; response: unknown; confidence: Confidence | null })[] }) => {
         if (!live) return;
         setGraded(Object.fromEntries(data.answers.map((a) => [a.questionId, a])));
         setSelection(Object.fromEntries(data.answers.map((a) => [a.questionId, selectionOf(a.response)])));
+        setConfidence(Object.fromEntries(data.answers.filter((a) => a.confidence).map((a) => [a.questionId, a.confidence!])));
       })
       .catch(() => {});
     return () => {
@@ -69,10 +60,12 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
     setBusy(q.id);
     setErrors((e) => ({ ...e, [q.id]: "" }));
     try {
-      const res = await fetch("/api/quiz/answer", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ questionId: q.id, response, locale }) });
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.error ?? res.statusText);
-      setGraded((g) => ({ ...g, [q.id]: body }));
+      const attempt = attemptOf(q.id);
+      const body = { questionId: q.id, response, locale, clientAttemptId: attempt.id, timeTakenMs: Date.now() - attempt.startedAt, ...(confidence[q.id] ? { confidence: confidence[q.id] } : {}) };
+      const res = await fetch("/api/quiz/answer", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const result = await res.json();
+      if (!res.ok) throw new Error(result.error ?? res.statusText);
+      setGraded((g) => ({ ...g, [q.id]: result }));
       setFocusTarget({ id: q.id, where: "result" });
     } catch (err) {
       setErrors((e) => ({ ...e, [q.id]: labels.error.replace("{message}", (err as Error).message) }));
@@ -82,7 +75,6 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
   }
 
   const correctCount = questions.filter((q) => graded[q.id]?.correct).length;
-  const optionText = (q: PublicQuestion, ids: string[]) => ids.map((id) => q.options.find((o) => o.id === id)?.text ?? id).join("; ");
 
   return (
     <section className="quiz" aria-labelledby="quiz-title">
@@ -113,41 +105,36 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
               <legend>
                 <strong>{index + 1}.</strong> {q.prompt}
               </legend>
-              <p className="meta">{q.type === "multiple" ? labels.selectMany : labels.selectOne}</p>
-              {q.type === "true-false" ? (
-                <div className="options">
-                  {([true, false] as const).map((v) => (
-                    <label key={String(v)} className={optionClass(g, g?.answer === v, sel.value === v)}>
-                      <input type="radio" name={name} checked={sel.value === v} onChange={() => set({ value: v })} />
-                      <span className="option-text">{v ? labels.true : labels.false}</span>
-                    </label>
-                  ))}
-                </div>
-              ) : (
-                <div className="options">
-                  {q.options.map((o) => (
-                    <label
-                      key={o.id}
-                      className={optionClass(g, Array.isArray(g?.answer) && g.answer.includes(o.id), sel.choice === o.id || (sel.choices?.includes(o.id) ?? false))}
-                    >
-                      {q.type === "single" ? (
-                        <input type="radio" name={name} value={o.id} checked={sel.choice === o.id} onChange={() => set({ choice: o.id })} />
-                      ) : (
-                        <input
-                          type="checkbox"
-                          name={name}
-                          value={o.id}
-                          checked={sel.choices?.includes(o.id) ?? false}
-                          onChange={(e) => set({ choices: e.target.checked ? [...(sel.choices ?? []), o.id] : (sel.choices ?? []).filter((c) => c !== o.id) })}
-                        />
-                      )}
-                      <span className="option-text">
-                        <span className="option-id">{o.id})</span> {o.text}
-                      </span>
-                    </label>
-                  ))}
+              <p className="meta">
+                {labels.difficulty.replace("{n}", String(q.difficulty))} · {help(q, labels)}
+              </p>
+              {q.setup && (
+                <div className="quiz-setup">
+                  <p>
+                    <strong>{labels.setup}</strong>
+                  </p>
+                  <p className="meta">
+                    {labels.setupConfig}: {q.setup.config.join(" · ")}
+                  </p>
+                  <p className="meta">
+                    {labels.setupFaults}: {q.setup.faults.join(" · ")}
+                  </p>
+                  {q.goal && <p>{labels.goal.replace("{goal}", q.goal)}</p>}
                 </div>
               )}
+              <QuestionInput q={q} sel={sel} set={(s) => { attemptOf(q.id); set(s); }} graded={g} labels={labels} terms={terms} />
+              <fieldset className="quiz-confidence">
+                <legend>{labels.confidence}</legend>
+                <span className="meta">{labels.confidenceHelp}</span>
+                <span className="options inline">
+                  {(["low", "medium", "high"] as const).map((c) => (
+                    <label key={c} className="option">
+                      <input type="radio" name={`${name}-confidence`} checked={confidence[q.id] === c} onChange={() => setConfidence((all) => ({ ...all, [q.id]: c }))} />
+                      <span className="option-text">{labels.confidenceLevels[c]}</span>
+                    </label>
+                  ))}
+                </span>
+              </fieldset>
             </fieldset>
             {!g && (
               <button type="submit" className="button" disabled={busy === q.id}>
@@ -161,19 +148,13 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
             )}
             {g && (
               <div className="quiz-result" role="status" tabIndex={-1}>
-                <p>
-                  <span className={`badge ${g.correct ? "ok" : g.score > 0 ? "warn" : "bad"}`}>{g.correct ? labels.correct : g.score > 0 ? labels.partial : labels.incorrect}</span>{" "}
-                  {labels.answerWas.replace("{answer}", typeof g.answer === "boolean" ? (g.answer ? labels.true : labels.false) : optionText(q, g.answer))}
-                </p>
-                <p>
-                  <strong>{labels.explanation}</strong> {g.explanation}
-                </p>
-                <p className="meta">{labels.source.replace("{source}", g.source)}</p>
+                <QuestionResult q={q} g={g} labels={labels} />
                 <button
                   type="button"
                   className="button secondary"
                   onClick={() => {
                     setGraded(({ [q.id]: _removed, ...rest }) => rest);
+                    attempts.current.delete(q.id);
                     set({});
                     setFocusTarget({ id: q.id, where: "input" });
                   }}
@@ -188,4 +169,21 @@ export function QuizClient({ lesson, locale, questions, labels }: { lesson: stri
       })}
     </section>
   );
+}
+
+function help(q: PublicQuestion, labels: Labels): string {
+  switch (q.type) {
+    case "multiple":
+      return labels.selectMany;
+    case "order":
+      return labels.orderHelp;
+    case "sim-predict":
+      return labels.predictHelp;
+    case "config-fix":
+      return labels.knobsHelp;
+    case "explain":
+      return labels.explainHelp;
+    default:
+      return labels.selectOne;
+  }
 }

@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import type { SimOutput } from "@/lib/sim";
+import { failedChecks } from "@/lib/sim/checks";
 
 const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 
@@ -41,27 +42,7 @@ export function isPresetFile(input: unknown): input is { scenario: unknown } {
   return typeof input === "object" && input !== null && "scenario" in input && "expect" in input;
 }
 
-/** The value at an audit path; a Kafka error that never happened counts as 0. */
-function valueAt(output: SimOutput, key: string): number | undefined {
-  let v: unknown = output;
-  for (const part of key.split(".")) v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[part] : undefined;
-  if (v === undefined && key.startsWith("producer.errors.")) return 0;
-  return typeof v === "number" ? v : undefined;
-}
-
 /** Every expectation the output breaks, as sentences ("log.lostAcknowledged is 0, expected > 0"). */
 export function checkExpectations(output: SimOutput, expect: Record<string, string>): string[] {
-  const failures: string[] = [];
-  for (const [key, check] of Object.entries(expect)) {
-    const [, op, n] = CHECK.exec(check) ?? [];
-    const actual = valueAt(output, key);
-    if (actual === undefined) {
-      failures.push(`${key} is not a number in the audit`);
-      continue;
-    }
-    const want = Number(n);
-    const ok = op === "=" ? actual === want : op === ">" ? actual > want : op === "<" ? actual < want : op === ">=" ? actual >= want : actual <= want;
-    if (!ok) failures.push(`${key} is ${actual}, expected ${check}`);
-  }
-  return failures;
+  return failedChecks(output, expect);
 }

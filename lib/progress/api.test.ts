@@ -4,7 +4,7 @@ import { authenticate, signUp, signUpSchema } from "@/lib/auth";
 import { questionsForLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
 import { answerQuestion, checkAnswer, checkProgress, lessonStats, mergeGuestInto, quizState, recordProgress } from "@/lib/progress";
-import type { Question } from "@/lib/quiz";
+import { rightResponse, wrongResponse, type Question } from "@/lib/quiz";
 import { freshDb } from "@/lib/db/test-database";
 
 let db: PrismaClient;
@@ -13,16 +13,6 @@ beforeAll(async () => {
 });
 
 const questions = () => questionsForLesson("acks");
-function rightResponse(q: Question) {
-  if (q.type === "single") return { choice: q.answer };
-  if (q.type === "multiple") return { choices: q.answer };
-  return { value: q.answer };
-}
-function wrongResponse(q: Question) {
-  if (q.type === "single") return { choice: q.options.find((o) => o.id !== q.answer)!.id };
-  if (q.type === "multiple") return { choices: q.options.filter((o) => !q.answer.includes(o.id)).map((o) => o.id).slice(0, 1) };
-  return { value: !q.answer };
-}
 async function guest() {
   return db.user.create({ data: { guestTokenHash: `hash-${Math.random()}` } });
 }
@@ -60,6 +50,46 @@ describe("grading through the API logic", () => {
     ]);
     // Unanswered questions stay hidden.
     expect(JSON.stringify(state.body)).not.toContain(questions()[2]!.explanation.en);
+  });
+
+  it("every question type is graded right and wrong through the API; simulation answers carry their audit and a Lab link", async () => {
+    const user = await guest();
+    const types = new Set<string>();
+    for (const q of questions()) {
+      for (const [response, correct] of [
+        [wrongResponse(q), false],
+        [rightResponse(q), true],
+      ] as const) {
+        const checked = checkAnswer({ questionId: q.id, response, locale: "en" });
+        if (!checked.ok) throw new Error(`${q.id}: ${JSON.stringify(checked.result)}`);
+        const { body } = await answerQuestion(db, user.id, checked.value);
+        expect(body.correct, q.id).toBe(correct);
+        if (q.type === "sim-predict" || q.type === "config-fix") {
+          expect(String(body.lab)).toMatch(/^\/en\/lab\?s=v1\./);
+          expect(body.audit, q.id).toBeDefined();
+        }
+        if (q.type === "explain") expect(body.model).toBe(q.model.en);
+      }
+      types.add(q.type);
+    }
+    expect([...types].sort()).toEqual(["config-fix", "explain", "multiple", "numeric", "order", "sim-predict", "single", "true-false"]);
+  });
+
+  it("a resubmitted attempt (same client attempt id) is stored once; confidence gives a certainty mark", async () => {
+    const user = await guest();
+    const q = questions()[0]!;
+    const body = { questionId: q.id, response: wrongResponse(q), confidence: "high", clientAttemptId: "attempt-0001", timeTakenMs: 4200 };
+    for (let i = 0; i < 3; i++) {
+      const checked = checkAnswer(body);
+      if (!checked.ok) throw new Error(JSON.stringify(checked.result));
+      const result = await answerQuestion(db, user.id, checked.value);
+      expect(result.body).toMatchObject({ correct: false, certainty: -2 });
+    }
+    const stored = await db.questionAttempt.findMany({ where: { userId: user.id } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ confidence: "high", certainty: -2, timeTakenMs: 4200, clientAttemptId: "attempt-0001" });
+    const bad = checkAnswer({ ...body, confidence: "very" });
+    expect(bad.ok).toBe(false);
   });
 
   it.each([

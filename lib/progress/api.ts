@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { findQuestion, lessonExists, questionsForLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
-import { answerKey, grade, responseSchema, type GradeResult, type Question } from "@/lib/quiz";
+import { answerKey, certaintyMark, CONFIDENCE, grade, responseSchema, type GradeResult, type Question } from "@/lib/quiz";
+import { encodeLink } from "@/lib/sim/link";
 import { attemptsByQuestion, recordAttempt, recordLessonEvent } from "./progress";
 
 /**
@@ -20,6 +21,11 @@ export const answerRequestSchema = z.strictObject({
   questionId: z.string().min(1).max(100),
   response: responseSchema,
   locale,
+  /** How sure the learner was (certainty-based marking); optional. */
+  confidence: z.enum(CONFIDENCE).optional(),
+  /** Chosen by the browser per attempt, so a resubmission is not counted twice. */
+  clientAttemptId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8–64 letters, digits, _ or -").optional(),
+  timeTakenMs: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
 });
 
 export const progressRequestSchema = z.strictObject({
@@ -46,25 +52,39 @@ export function checkAnswer(body: unknown): Checked<GradedAnswer> {
   if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
   const found = findQuestion(parsed.data.questionId);
   if (!found) return { ok: false, result: { status: 404, body: { error: `no question with id "${parsed.data.questionId}"` } } };
-  const result = grade(found.question, parsed.data.response);
+  const result = grade(found.question, parsed.data.response, parsed.data.locale);
   if (!result.ok) return { ok: false, result: { status: 400, body: { error: `response: ${result.error}` } } };
   return { ok: true, value: { request: parsed.data, lesson: found.lesson, question: found.question, result } };
 }
 
+/** The feedback kept with an attempt (everything beyond right/wrong), shown again on reload. */
+function feedbackOf(result: Extract<GradeResult, { ok: true }>): Record<string, unknown> {
+  return { ...(result.parts ? { parts: result.parts } : {}), ...(result.audit ? { audit: result.audit } : {}), ...(result.problems ? { problems: result.problems } : {}) };
+}
+
+/** What the browser learns once it has answered: the grade, the key, the explanation, and for simulation questions a Lab link to the exact scenario. */
+export function gradedBody(question: Question, lang: "en" | "zh", graded: { correct: boolean; score: number; certainty: number | null; feedback: Record<string, unknown> }) {
+  const sim = question.type === "sim-predict" || question.type === "config-fix";
+  return {
+    questionId: question.id,
+    correct: graded.correct,
+    score: graded.score,
+    certainty: graded.certainty,
+    answer: answerKey(question),
+    explanation: question.explanation[lang],
+    source: question.source,
+    ...graded.feedback,
+    ...(question.type === "explain" ? { model: question.model[lang], concepts: question.rubric.map((c) => ({ id: c.id, text: c.concept[lang] })) } : {}),
+    ...(sim && "inline" in question.scenario ? { lab: `/${lang}/lab?s=${encodeLink({ input: question.scenario.inline, atMs: 0 })}` } : {}),
+  };
+}
+
 export async function answerQuestion(db: PrismaClient, userId: string, { request, lesson, question, result }: GradedAnswer): Promise<ApiResult> {
   const ids = questionsForLesson(lesson).map((q) => q.id);
-  await recordAttempt(db, userId, lesson, question, request.response, result, ids);
-  return {
-    status: 200,
-    body: {
-      questionId: question.id,
-      correct: result.correct,
-      score: result.score,
-      answer: result.answer,
-      explanation: question.explanation[request.locale],
-      source: question.source,
-    },
-  };
+  const certainty = certaintyMark(result.score, request.confidence);
+  const feedback = feedbackOf(result);
+  await recordAttempt(db, userId, lesson, question, request.response, result, ids, { confidence: request.confidence, certainty, timeTakenMs: request.timeTakenMs, feedback, clientAttemptId: request.clientAttemptId });
+  return { status: 200, body: gradedBody(question, request.locale, { correct: result.correct, score: result.score, certainty, feedback }) };
 }
 
 /** The learner's latest answer to each question they answered: only those are revealed. */
@@ -76,15 +96,8 @@ export async function quizState(db: PrismaClient, userId: string | null, lesson:
     .filter((q) => latest.has(q.id))
     .map((q) => {
       const a = latest.get(q.id)!;
-      return {
-        questionId: q.id,
-        response: JSON.parse(a.response) as unknown,
-        correct: a.correct,
-        score: a.score,
-        answer: answerKey(q),
-        explanation: q.explanation[lang],
-        source: q.source,
-      };
+      const feedback = a.feedback ? (JSON.parse(a.feedback) as Record<string, unknown>) : {};
+      return { ...gradedBody(q, lang, { correct: a.correct, score: a.score, certainty: a.certainty, feedback }), response: JSON.parse(a.response) as unknown, confidence: a.confidence };
     });
   return { status: 200, body: { answers } };
 }

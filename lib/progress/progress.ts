@@ -19,6 +19,19 @@ export async function recordLessonEvent(db: PrismaClient, userId: string, lesson
   await refreshCompletion(db, userId, lessonSlug, questionIds);
 }
 
+/** What is stored with an attempt besides the grade. */
+export interface AttemptDetails {
+  confidence?: "low" | "medium" | "high";
+  certainty: number | null;
+  timeTakenMs?: number;
+  feedback: Record<string, unknown>;
+  clientAttemptId?: string;
+}
+
+/**
+ * Stores one attempt. With a client attempt id, a resubmission of the same attempt (a retry after
+ * a lost response) finds the stored one and is not counted again; returns whether it was new.
+ */
 export async function recordAttempt(
   db: PrismaClient,
   userId: string,
@@ -27,12 +40,35 @@ export async function recordAttempt(
   response: QuizResponse,
   result: Extract<GradeResult, { ok: true }>,
   questionIds: string[],
-): Promise<void> {
-  await db.questionAttempt.create({
-    data: { userId, lessonSlug, questionId: question.id, response: JSON.stringify(response), correct: result.correct, score: result.score },
-  });
+  details: AttemptDetails = { certainty: null, feedback: {} },
+): Promise<{ created: boolean }> {
+  const data = {
+    userId,
+    lessonSlug,
+    questionId: question.id,
+    response: JSON.stringify(response),
+    correct: result.correct,
+    score: result.score,
+    confidence: details.confidence ?? null,
+    certainty: details.certainty,
+    timeTakenMs: details.timeTakenMs ?? null,
+    feedback: JSON.stringify(details.feedback),
+    clientAttemptId: details.clientAttemptId ?? null,
+  };
+  if (details.clientAttemptId) {
+    const existing = await db.questionAttempt.findUnique({ where: { userId_clientAttemptId: { userId, clientAttemptId: details.clientAttemptId } } });
+    if (existing) return { created: false };
+  }
+  try {
+    await db.questionAttempt.create({ data });
+  } catch (err) {
+    // Two copies of the same attempt raced: the unique index kept one.
+    if ((err as { code?: string }).code === "P2002") return { created: false };
+    throw err;
+  }
   await db.lessonProgress.upsert({ where: { userId_lessonSlug: { userId, lessonSlug } }, create: { userId, lessonSlug }, update: {} });
   await refreshCompletion(db, userId, lessonSlug, questionIds);
+  return { created: true };
 }
 
 /** The first or the latest attempt per question of one lesson. */

@@ -21,3 +21,4 @@ export type { Audit, SimEvent, EventType, KafkaError, Snapshot, BrokerView, Batc
 export { ROUTINE_EVENTS } from "./types";
 export { encodeLink, decodeLink, type LinkState } from "./link";
 export { messageStory, messageFates, type MessageFate } from "./story";
+export { failedChecks, outputValue, passes } from "./checks";

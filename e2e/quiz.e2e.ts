@@ -1,0 +1,59 @@
+/** The quiz of a lesson: nothing of the key leaks before answering; every question type is graded on the server. */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { questionsForLesson } from "@/lib/content/questions";
+import { getDictionary } from "@/lib/i18n";
+import { expectAccessible, launch } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(["en", "zh"] as const)("the acks quiz in %s", (locale) => {
+  const t = getDictionary(locale);
+  const questions = questionsForLesson("acks");
+
+  it("hands out no key before answering, then grades a prediction with the simulator and links to the Lab", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const bodies: string[] = [];
+    page.on("response", async (r) => {
+      try {
+        if (r.request().resourceType() !== "image") bodies.push(await r.text());
+      } catch {
+        // redirects have no body
+      }
+    });
+    await page.goto(`${baseUrl}/${locale}/lessons/acks`);
+    await page.locator("form.quiz-question").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    const before = (await page.content()) + bodies.join("\n");
+    for (const q of questions) {
+      for (const text of [q.explanation.en, q.explanation.zh]) expect(before, q.id).not.toContain(text);
+      if (q.type === "explain") for (const text of [q.model.en, q.model.zh]) expect(before, q.id).not.toContain(text);
+    }
+    for (const leak of ['"answer":', '"solution":', '"counterexample":', '"when":', '"rubric":', '"phrases":']) expect(before).not.toContain(leak);
+
+    // Predict: pick the first choice of every part; the simulator settles it.
+    const predict = questions.find((q) => q.type === "sim-predict")!;
+    const form = page.locator(`form[data-question="${predict.id}"]`);
+    for (const part of await form.locator(".quiz-part").all()) await part.locator("label.option").first().click();
+    await form.getByRole("button", { name: t.quiz.submit }).click();
+    const result = form.locator(".quiz-result");
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(new RegExp(`${t.quiz.correct}|${t.quiz.partial}|${t.quiz.incorrect}`));
+    expect(await result.textContent()).toContain(predict.explanation[locale]);
+    const lab = result.getByRole("link", { name: t.quiz.openLab });
+    expect(await lab.getAttribute("href")).toMatch(new RegExp(`^/${locale}/lab\\?s=v1\\.`));
+    await expectAccessible(page);
+    await lab.click();
+    await page.locator(".sim-controls").waitFor();
+    expect(await page.locator(".lab .alert").count()).toBe(0);
+    await context.close();
+  });
+});
