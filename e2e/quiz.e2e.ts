@@ -56,4 +56,33 @@ describe.each(["en", "zh"] as const)("the acks quiz in %s", (locale) => {
     expect(await page.locator(".lab .alert").count()).toBe(0);
     await context.close();
   });
+
+  it("practice filters by type and grades across lessons; the lesson quiz has its own page", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/${locale}/practice`);
+    expect(await page.title()).toContain(t.practice.title);
+    await page.getByLabel(t.practice.type).selectOption("numeric");
+    await page.getByRole("button", { name: t.practice.show }).click();
+    await page.waitForURL(/type=numeric/);
+    const forms = page.locator("form.quiz-question");
+    expect(await forms.count()).toBeGreaterThan(0);
+    const numeric = questions.find((q) => q.type === "numeric")!;
+    const form = page.locator(`form[data-question="${numeric.id}"]`);
+    await form.locator("input[type=text]").fill(numeric.type === "numeric" ? String(numeric.answer) : "");
+    await form.getByRole("button", { name: t.quiz.submit }).click();
+    await form.locator(".quiz-result").waitFor();
+    expect(await form.locator(".quiz-result .badge").textContent()).toContain(t.quiz.correct);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
+
+    await page.goto(`${baseUrl}/${locale}/lessons/acks/quiz`);
+    expect(await page.locator("form.quiz-question").count()).toBe(questions.length);
+    // One question at a time.
+    await page.getByLabel(t.quiz.oneAtATime).check();
+    expect(await page.locator("form.quiz-question").count()).toBe(1);
+    await page.getByRole("button", { name: t.quiz.next }).click();
+    expect(await page.locator("form.quiz-question").getAttribute("data-question")).toBe(questions[1]!.id);
+    await context.close();
+  });
 });

@@ -17,6 +17,7 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Dictionary }) {
             { href: `/${locale}`, label: t.nav.home },
             { href: `/${locale}/lessons`, label: t.nav.lessons },
             { href: `/${locale}/lab`, label: t.nav.lab },
+            { href: `/${locale}/practice`, label: t.nav.practice },
             { href: `/${locale}/dashboard`, label: t.nav.dashboard },
           ]}
         />

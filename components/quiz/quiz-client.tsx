@@ -14,7 +14,24 @@ function newAttemptId(): string {
 }
 
 /** The quiz in the browser: it only ever learns a key or an explanation by answering. */
-export function QuizClient({ lesson, locale, questions, labels, terms }: { lesson: string; locale: string; questions: PublicQuestion[]; labels: Labels; terms: Record<string, string> }) {
+export function QuizClient({
+  lesson,
+  locale,
+  questions,
+  labels,
+  terms,
+  title = labels.title,
+}: {
+  /** The lesson whose earlier answers are shown again; null in practice (every session starts fresh). */
+  lesson: string | null;
+  locale: string;
+  questions: PublicQuestion[];
+  labels: Labels;
+  terms: Record<string, string>;
+  title?: string;
+}) {
+  const [oneAtATime, setOneAtATime] = useState(false);
+  const [current, setCurrent] = useState(0);
   const [selection, setSelection] = useState<Record<string, Selection>>({});
   const [graded, setGraded] = useState<Record<string, Graded>>({});
   const [busy, setBusy] = useState<string | null>(null);
@@ -39,6 +56,7 @@ export function QuizClient({ lesson, locale, questions, labels, terms }: { lesso
   }, [focusTarget, graded]);
 
   useEffect(() => {
+    if (!lesson) return;
     let live = true;
     fetch(`/api/quiz/state?lesson=${encodeURIComponent(lesson)}&locale=${locale}`)
       .then((r) => (r.ok ? r.json() : { answers: [] }))
@@ -78,11 +96,28 @@ export function QuizClient({ lesson, locale, questions, labels, terms }: { lesso
 
   return (
     <section className="quiz" aria-labelledby="quiz-title">
-      <h2 id="quiz-title">{labels.title}</h2>
+      <h2 id="quiz-title">{title}</h2>
       <p className="meta" aria-live="polite">
         {labels.score.replace("{correct}", String(correctCount)).replace("{total}", String(questions.length))}
       </p>
+      <label className="meta quiz-mode">
+        <input type="checkbox" checked={oneAtATime} onChange={(e) => setOneAtATime(e.target.checked)} /> {labels.oneAtATime}
+      </label>
+      {oneAtATime && (
+        <nav className="quiz-pager" aria-label={labels.pager}>
+          <button type="button" className="button secondary small" onClick={() => setCurrent((c) => Math.max(0, c - 1))} disabled={current === 0}>
+            ← {labels.previous}
+          </button>
+          <span className="meta" aria-live="polite">
+            {labels.questionOf.replace("{n}", String(Math.min(current, questions.length - 1) + 1)).replace("{total}", String(questions.length))}
+          </span>
+          <button type="button" className="button secondary small" onClick={() => setCurrent((c) => Math.min(questions.length - 1, c + 1))} disabled={current >= questions.length - 1}>
+            {labels.next} →
+          </button>
+        </nav>
+      )}
       {questions.map((q, index) => {
+        if (oneAtATime && index !== Math.min(current, questions.length - 1)) return null;
         const g = graded[q.id];
         const sel = selection[q.id] ?? {};
         const set = (s: Selection) => setSelection((all) => ({ ...all, [q.id]: s }));

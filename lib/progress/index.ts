@@ -1,3 +1,4 @@
 export { recordLessonEvent, recordAttempt, attemptsByQuestion, refreshCompletion, lessonStats, PASS_RATIO, type LessonStats } from "./progress";
 export { mergeGuestInto } from "./merge";
 export { checkAnswer, answerQuestion, quizState, checkProgress, recordProgress, readJson, type ApiResult, type Checked } from "./api";
+export { itemStatistics, computeItemStatistics, type ItemStatistics } from "./items";
