@@ -192,6 +192,19 @@ describe("engine robustness (regressions found in review)", () => {
     expect(joinedWhileFrozen).toEqual([]);
   });
 
+  it("two GC pauses shorter than the session, with heartbeats between them, remove no member", () => {
+    // 8 s pauses at 20 s and 32 s with a 15 s session: the member heartbeats from 28 s to 32 s.
+    const faults = [
+      { atMs: 20_000, type: "pause-consumer", durationMs: 8_000 },
+      { atMs: 32_000, type: "pause-consumer", durationMs: 8_000 },
+    ] as const;
+    const ok = runScenario({ durationMs: 60_000, consumer: { sessionTimeoutMs: 15_000 }, faults: [...faults] });
+    expect(ok.ok && ok.output.consumer.rebalances).toBe(0);
+    // One pause longer than the session still removes it.
+    const long = runScenario({ durationMs: 60_000, consumer: { sessionTimeoutMs: 15_000 }, faults: [{ atMs: 20_000, type: "pause-consumer", durationMs: 20_000 }] });
+    expect(long.ok && long.output.consumer.rebalances).toBe(1);
+  });
+
   it("every processed record appears in a processed event", () => {
     const o = out({ consumer: { processingMs: 20 }, faults: [{ atMs: 20_000, type: "pause-consumer", durationMs: 1000 }] });
     const logged = o.events.filter((e) => e.type === "processed").reduce((n, e) => n + e.offsets![1] - e.offsets![0] + 1, 0);

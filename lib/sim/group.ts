@@ -177,7 +177,10 @@ export function pauseConsumer(w: World, c: ConsumerState, durationMs: number): v
   c.frozenUntilMs = Math.max(c.frozenUntilMs, until);
   if (c.work) delayWork(w, c, c.work, durationMs);
   if (c.worker.done < c.worker.messages.length) delayWork(w, c, c.worker, durationMs);
-  expireSession(w, c, () => c.incarnation === inc && c.frozenUntilMs > w.nowMs);
+  // Silent means: still frozen, and no heartbeat since this pause began. A member that woke up,
+  // heartbeated and froze again has a newer anchor; the later pause schedules its own check.
+  const anchor = c.heartbeatAnchorMs;
+  expireSession(w, c, () => c.incarnation === inc && c.frozenUntilMs > w.nowMs && c.heartbeatAnchorMs === anchor);
   w.at(until, () => {
     if (c.incarnation !== inc || c.frozenUntilMs > w.nowMs) return;
     c.heartbeatAnchorMs = w.nowMs;
