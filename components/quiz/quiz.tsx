@@ -8,7 +8,7 @@ import { QuizClient } from "./quiz-client";
  * explanations or sources (the answer-leak rule); grading happens at /api/quiz/answer.
  */
 export function Quiz({ lesson, locale, t }: { lesson: string; locale: Locale; t: Dictionary }) {
-  const questions = questionsForLesson(lesson).map((q) => toPublicQuestion(q, locale, t.terms));
+  const questions = questionsForLesson(lesson).map((q) => toPublicQuestion(q, locale, t.terms, t.quiz.setupWords));
   if (questions.length === 0) return null;
   return <QuizClient lesson={lesson} locale={locale} questions={questions} labels={t.quiz} terms={t.terms} />;
 }

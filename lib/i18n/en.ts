@@ -392,6 +392,7 @@ export const en = {
     previous: "Previous",
     next: "Next",
     questionOf: "Question {n} of {total}",
+    setupWords: { messages: "{n} messages, one every {ms} ms", backAfter: "back after {s}", broker: "broker {id}", all: "all" },
   },
   auth: {
     signInTitle: "Sign in",

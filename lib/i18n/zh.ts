@@ -394,6 +394,7 @@ export const zh: Dictionary = {
     previous: "上一题",
     next: "下一题",
     questionOf: "第 {n} 题，共 {total} 题",
+    setupWords: { messages: "{n} 条消息，每 {ms} 毫秒一条", backAfter: "{s} 后恢复", broker: "Broker {id}", all: "全部" },
   },
   auth: {
     signInTitle: "登录",

@@ -8,6 +8,15 @@ import type { Question } from "./schema";
 
 type Terms = Record<string, string>;
 
+/** The few words a scenario description needs, in the learner's language. */
+export interface SetupWords {
+  messages: string; // "{n} messages, one every {ms} ms"
+  backAfter: string; // "back after {s}"
+  broker: string; // "broker {id}"
+  all: string;
+}
+const ENGLISH: SetupWords = { messages: "{n} messages, one every {ms} ms", backAfter: "back after {s}", broker: "broker {id}", all: "all" };
+
 export interface PublicQuestion {
   id: string;
   type: Question["type"];
@@ -38,25 +47,25 @@ function shuffled<T extends { id: string }>(items: T[], salt: string): T[] {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
 
 /** The configuration and faults of a scenario input, in words (terms from the dictionary). */
-export function describeScenario(input: Record<string, unknown>, terms: Terms): { config: string[]; faults: string[] } {
+export function describeScenario(input: Record<string, unknown>, terms: Terms, words: SetupWords = ENGLISH): { config: string[]; faults: string[] } {
   const parsed = parseScenario(input);
   if (!parsed.ok) return { config: [parsed.error], faults: [] };
   const { cluster: c, producer: p, consumer: k, faults } = parsed.scenario;
   const config = [
     `brokers=${c.brokers}, replication.factor=${c.replicationFactor}, min.insync.replicas=${c.minInsyncReplicas}, unclean.leader.election.enable=${c.uncleanLeaderElection}`,
-    `acks=${p.acks}, enable.idempotence=${p.enableIdempotence}, retries=${p.retries}, max.in.flight.requests.per.connection=${p.maxInFlight}; ${p.messages} messages, one every ${p.intervalMs} ms`,
+    `acks=${p.acks}, enable.idempotence=${p.enableIdempotence}, retries=${p.retries}, max.in.flight.requests.per.connection=${p.maxInFlight}; ${words.messages.replace("{n}", String(p.messages)).replace("{ms}", String(p.intervalMs))}`,
     k.enabled ? `${terms[k.commit] ?? k.commit}; session.timeout.ms=${k.sessionTimeoutMs}, max.poll.interval.ms=${k.maxPollIntervalMs}` : "—",
   ];
-  const target = (b: unknown): string => (typeof b === "number" ? `broker ${b}` : typeof b === "string" ? (terms[b] ?? b) : Array.isArray(b) ? b.map(target).join(", ") : "");
+  const target = (b: unknown): string => (typeof b === "number" ? words.broker.replace("{id}", String(b)) : typeof b === "string" ? (terms[b] ?? b) : Array.isArray(b) ? b.map(target).join(", ") : "");
   const described = faults.map((f) => {
-    const who = "broker" in f && f.broker !== undefined ? ` (${target(f.broker)})` : f.type === "power-loss" ? ` (${f.brokers === "all" ? "all" : target(f.brokers)})` : "";
-    const how = "durationMs" in f ? `, ${seconds(f.durationMs)}` : "restartAfterMs" in f && f.restartAfterMs !== undefined ? `, back after ${seconds(f.restartAfterMs)}` : "";
+    const who = "broker" in f && f.broker !== undefined ? ` (${target(f.broker)})` : f.type === "power-loss" ? ` (${f.brokers === "all" ? words.all : target(f.brokers)})` : "";
+    const how = "durationMs" in f ? `, ${seconds(f.durationMs)}` : "restartAfterMs" in f && f.restartAfterMs !== undefined ? `, ${words.backAfter.replace("{s}", seconds(f.restartAfterMs))}` : "";
     return `${seconds(f.atMs)}: ${terms[f.type] ?? f.type}${who}${how}`;
   });
   return { config, faults: [`${seconds(parsed.scenario.durationMs)}`, ...described] };
 }
 
-export function toPublicQuestion(q: Question, locale: "en" | "zh", terms: Terms = {}): PublicQuestion {
+export function toPublicQuestion(q: Question, locale: "en" | "zh", terms: Terms = {}, words: SetupWords = ENGLISH): PublicQuestion {
   const common = { id: q.id, type: q.type, difficulty: q.difficulty, prompt: q.prompt[locale], options: [] as { id: string; text: string }[] };
   switch (q.type) {
     case "single":
@@ -72,7 +81,7 @@ export function toPublicQuestion(q: Question, locale: "en" | "zh", terms: Terms 
     case "sim-predict":
       return {
         ...common,
-        setup: "inline" in q.scenario ? describeScenario(q.scenario.inline, terms) : undefined,
+        setup: "inline" in q.scenario ? describeScenario(q.scenario.inline, terms, words) : undefined,
         parts: q.parts.map((p) => ({ id: p.id, ask: p.ask[locale], buckets: p.buckets.map((b) => ({ id: b.id, text: b.text[locale] })) })),
       };
     case "config-fix": {
@@ -86,7 +95,7 @@ export function toPublicQuestion(q: Question, locale: "en" | "zh", terms: Terms 
       };
       return {
         ...common,
-        setup: describeScenario(input, terms),
+        setup: describeScenario(input, terms, words),
         goal: q.goal.text[locale],
         knobs: q.knobs.map((k) => ({ path: k.path, values: k.values, current: current(k.path) })),
       };

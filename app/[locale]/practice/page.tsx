@@ -26,7 +26,7 @@ export default async function PracticePage({ params, searchParams }: { params: P
   const type = one(query.type);
   const all: Question[] = lessons.filter((l) => !lesson || l.slug === lesson).flatMap((l) => questionsForLesson(l.slug));
   const matching = all.filter((q) => (!difficulty || String(q.difficulty) === difficulty) && (!type || q.type === type));
-  const shown = matching.slice(0, PAGE_SIZE).map((q) => toPublicQuestion(q, locale, t.terms));
+  const shown = matching.slice(0, PAGE_SIZE).map((q) => toPublicQuestion(q, locale, t.terms, t.quiz.setupWords));
   const typeNames = t.practice.types as Record<string, string>;
   return (
     <>
