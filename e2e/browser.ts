@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 /** Debian's Chromium, with the flags that work as root on these machines (shared STACK.md). */
 export function launch(): Promise<Browser> {
@@ -15,4 +15,16 @@ export async function expectAccessible(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), page.url()).toEqual([]);
+}
+
+/** One browser for a test file: launched before its tests, closed after them. */
+export function useBrowser(): { readonly current: Browser } {
+  const holder = { current: null as unknown as Browser };
+  beforeAll(async () => {
+    holder.current = await launch();
+  });
+  afterAll(async () => {
+    await holder.current?.close();
+  });
+  return holder;
 }

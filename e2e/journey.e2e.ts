@@ -3,21 +3,15 @@
  * reach the acks lesson, break the cluster in the simulation and see a lost message, answer one
  * question right and one wrong, sign up, and find the guest progress on the dashboard.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { questionsForLesson } from "@/lib/content";
 import { getDictionary, type Locale } from "@/lib/i18n";
 import type { Question } from "@/lib/quiz";
-import { expectAccessible, launch } from "./browser";
+import { expectAccessible, useBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const questions = questionsForLesson("acks");
 const singles = questions.filter((q): q is Extract<Question, { type: "single" }> => q.type === "single");
@@ -36,7 +30,7 @@ describe.each(["en", "zh"] as const)("a new learner's journey (%s)", (locale) =>
   const t = getDictionary(locale);
 
   it("reads, breaks a cluster, answers, signs up and keeps the progress", async () => {
-    const context = await browser.newContext({ locale: locale === "zh" ? "zh-CN" : "en-US", viewport: { width: 1280, height: 900 } });
+    const context = await browser.current.newContext({ locale: locale === "zh" ? "zh-CN" : "en-US", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const bodies: string[] = [];
     page.on("response", async (res) => {
@@ -106,7 +100,7 @@ describe.each(["en", "zh"] as const)("a new learner's journey (%s)", (locale) =>
   });
 
   it("switches language on the same page, and signing in with a wrong password says so", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await browser.current.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/${locale}/lessons`);
     const other = locale === "en" ? "zh" : "en";

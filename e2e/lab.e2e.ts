@@ -1,22 +1,15 @@
 /** The Lab: break a cluster from the UI, change a setting, share the link, use the keyboard. */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { getDictionary } from "@/lib/i18n";
-import { expectAccessible, launch } from "./browser";
+import { expectAccessible, useBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const t = getDictionary("en");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("the Lab (/en/lab)", () => {
   it("acks=1 loses acknowledged messages when the leader crashes, acks=all does not, and the link reopens the same run", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.current.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
     await page.locator(".sim-controls").waitFor();
@@ -54,7 +47,7 @@ describe("the Lab (/en/lab)", () => {
   });
 
   it("crashes the leader from the broker card and sees acknowledged messages lost", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.current.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     // A healthy acks=1 run with followers that fall behind at 2 s: no fault on the leader yet.
     await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
@@ -72,7 +65,7 @@ describe("the Lab (/en/lab)", () => {
   });
 
   it("compare mode runs the same faults on B and marks what differs; the link keeps it", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.current.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
     await page.locator(".sim-controls").waitFor();
@@ -90,7 +83,7 @@ describe("the Lab (/en/lab)", () => {
   });
 
   it("fits a phone: the player comes first and nothing scrolls sideways", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    const context = await browser.current.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/zh/lab?preset=unclean-election`);
     await page.locator(".sim-controls").waitFor();
@@ -103,7 +96,7 @@ describe("the Lab (/en/lab)", () => {
   });
 
   it("a damaged link opens the Lab with a clear message", async () => {
-    const context = await browser.newContext();
+    const context = await browser.current.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/lab?s=v1.not-really-a-link`);
     const alert = page.locator(".lab .alert[role=alert]");
@@ -114,7 +107,7 @@ describe("the Lab (/en/lab)", () => {
   });
 
   it("an invalid configuration is explained, not run", async () => {
-    const context = await browser.newContext();
+    const context = await browser.current.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
     // Wait until the page is interactive (the player is up) before editing.
@@ -127,7 +120,7 @@ describe("the Lab (/en/lab)", () => {
   });
 
   it("runs with the keyboard alone", async () => {
-    const context = await browser.newContext();
+    const context = await browser.current.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
     await page.locator(".sim-controls").waitFor();
@@ -158,7 +151,7 @@ describe("the Lab (/en/lab)", () => {
   });
 
   it("marks the lost records in the logs, tells a record's story, and moves faults on the timeline", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.current.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/lab?preset=acks-1-leader-crash`);
     await page.locator(".sim-controls").waitFor();

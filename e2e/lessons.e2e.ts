@@ -1,26 +1,19 @@
 /** Every lesson, in both languages: it renders with its table of contents, and its first simulation runs. */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { CURRICULUM } from "@/lib/content/curriculum";
 import { listLessons } from "@/lib/content/lessons";
 import { getDictionary } from "@/lib/i18n";
-import { expectAccessible, launch } from "./browser";
+import { expectAccessible, useBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.each(["en", "zh"] as const)("the lessons in %s", (locale) => {
   const t = getDictionary(locale);
   const titles = Object.fromEntries(listLessons(locale).map((l) => [l.slug, l.title]));
 
   it.each([...CURRICULUM])("%s renders and its first simulation runs to the audit", async (slug) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.current.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));

@@ -1,25 +1,18 @@
 /** The quiz of a lesson: nothing of the key leaks before answering; every question type is graded on the server. */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { questionsForLesson } from "@/lib/content/questions";
 import { getDictionary } from "@/lib/i18n";
-import { expectAccessible, launch } from "./browser";
+import { expectAccessible, useBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.each(["en", "zh"] as const)("the acks quiz in %s", (locale) => {
   const t = getDictionary(locale);
   const questions = questionsForLesson("acks");
 
   it("hands out no key before answering, then grades a prediction with the simulator and links to the Lab", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.current.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const bodies: string[] = [];
     page.on("response", async (r) => {
@@ -58,7 +51,7 @@ describe.each(["en", "zh"] as const)("the acks quiz in %s", (locale) => {
   });
 
   it("practice filters by type and grades across lessons; the lesson quiz has its own page", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await browser.current.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/${locale}/practice`);
     expect(await page.title()).toContain(t.practice.title);

@@ -5,19 +5,16 @@ import { pageLocale } from "@/components/layout/locale";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonTracker } from "@/components/lesson/lesson-tracker";
 import { getLesson, listLessons } from "@/lib/content";
-import { format, isLocale, LOCALES } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
+import { lessonFromParams, lessonStaticParams } from "@/components/lesson/lesson-route";
 
 /** Lessons are static: compiled once per locale at build time. */
 export const dynamicParams = false;
 
-export function generateStaticParams() {
-  return LOCALES.flatMap((locale) => listLessons(locale).map((l) => ({ locale, slug: l.slug })));
-}
+export const generateStaticParams = lessonStaticParams;
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; slug: string }> }): Promise<Metadata> {
-  const { locale, slug } = await params;
-  if (!isLocale(locale)) return {};
-  const lesson = listLessons(locale).find((l) => l.slug === slug);
+  const lesson = await lessonFromParams(params);
   return lesson ? { title: lesson.title, description: lesson.summary } : {};
 }
 

@@ -4,23 +4,18 @@ import { notFound } from "next/navigation";
 import { pageLocale } from "@/components/layout/locale";
 import { Quiz } from "@/components/quiz/quiz";
 import { listLessons, questionsForLesson } from "@/lib/content";
-import { format, getDictionary, isLocale, LOCALES } from "@/lib/i18n";
+import { format, getDictionary, isLocale } from "@/lib/i18n";
+import { lessonFromParams, lessonStaticParams } from "@/components/lesson/lesson-route";
 
 /** A lesson's quiz on its own page (the same quiz as at the end of the lesson). */
 export const dynamicParams = false;
 
-export function generateStaticParams() {
-  return LOCALES.flatMap((locale) => listLessons(locale).map((l) => ({ locale, slug: l.slug })));
-}
+export const generateStaticParams = lessonStaticParams;
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; slug: string }> }): Promise<Metadata> {
-  const { locale, slug } = await params;
-  if (!isLocale(locale)) return {};
-  const lesson = listLessons(locale).find((l) => l.slug === slug);
-  return lesson ? { title: format(getDictionary(locale).practice.lessonQuiz, { lesson: lesson.title }) } : {};
+  const [lesson, { locale }] = await Promise.all([lessonFromParams(params), params]);
+  return lesson && isLocale(locale) ? { title: format(getDictionary(locale).practice.lessonQuiz, { lesson: lesson.title }) } : {};
 }
-
-
 
 export default async function LessonQuizPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { slug } = await params;
