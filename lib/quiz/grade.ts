@@ -52,9 +52,12 @@ export function simulate(q: SimPredictQuestion | ConfigFixQuestion, settings?: R
   const input = settings ? withSettings(q.scenario.inline, settings) : q.scenario.inline;
   const r = runScenario({ ...input, eventLog: "none" });
   if (!r.ok) return r;
+  // Grading reads counts only: the cache keeps the output without its per-message id lists.
+  const m = r.output.messages;
+  const output = { ...r.output, messages: Object.fromEntries(Object.keys(m).map((k) => [k, []])) as unknown as SimOutput["messages"] };
   if (outputs.size > 2000) outputs.clear();
-  outputs.set(key, r.output);
-  return r;
+  outputs.set(key, output);
+  return { ok: true, output };
 }
 
 /** A copy of a scenario input with settings such as {"producer.acks": "all"} applied. */
