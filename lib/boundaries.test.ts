@@ -57,4 +57,15 @@ describe("import boundaries", () => {
       }
     }
   });
+
+  it("the lesson player and the quiz UI load no engine: it runs in the Web Worker (type imports are fine)", () => {
+    const engine = /^(@\/lib\/sim(\/(engine|index|scenario))?|\.\/player-core|\.\/player-protocol)$/;
+    for (const f of [...files("components/sim"), ...files("components/quiz")]) {
+      if (/sim\.worker\.ts$|player-(core|protocol)\.ts$/.test(f)) continue;
+      const text = readFileSync(path.join(root, f), "utf8");
+      const valueImports = [...text.matchAll(/^import\s+(?!type\b)[^'"]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
+      for (const i of valueImports) expect(engine.test(i), `${f} imports ${i}`).toBe(false);
+    }
+  });
 });
+

@@ -11,10 +11,9 @@
 import { createRun, type SimRun } from "@/lib/sim/engine";
 import type { Scenario } from "@/lib/sim/scenario";
 import { messageFates, messageStory, type MessageFate } from "@/lib/sim/story";
+import { WINDOW_RECORDS } from "./player-constants";
 import { ROUTINE_EVENTS, type Audit, type BrokerView, type ConsumerView, type ProducerView, type SimEvent, type Snapshot, type WireView } from "@/lib/sim/types";
 
-/** How many offsets each broker's record strip shows. */
-export const WINDOW_RECORDS = 12;
 /** How many notable events the view carries (the narrated log shows these). */
 export const RECENT_EVENTS = 8;
 /** Scenarios at least this long (in messages) get checkpoints; shorter ones replay in a few ms. */
@@ -123,6 +122,8 @@ function markOf(e: SimEvent): MarkKind | null {
       return null;
   }
 }
+
+export { WINDOW_RECORDS };
 
 export class Player {
   private run: SimRun;

@@ -7,7 +7,7 @@ import { AuditPanel } from "./audit-panel";
 import { BrokerCard } from "./broker-card";
 import { newFault } from "./new-fault";
 import { narrate, term } from "./narrate";
-import { WINDOW_RECORDS } from "./player-core";
+import { WINDOW_RECORDS } from "./player-constants";
 import { seconds, Timeline } from "./timeline";
 import { usePlayer } from "./use-player";
 import { Wire } from "./wire";
