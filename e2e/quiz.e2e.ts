@@ -44,6 +44,13 @@ describe.each(["en", "zh"] as const)("the acks quiz in %s", (locale) => {
     const lab = result.getByRole("link", { name: t.quiz.openLab });
     expect(await lab.getAttribute("href")).toMatch(new RegExp(`^/${locale}/lab\\?s=v1\\.`));
     await expectAccessible(page);
+    // The answer scheduled a review card: nothing is due yet, and the review page says when.
+    const review = await context.newPage();
+    await review.goto(`${baseUrl}/${locale}/review`);
+    expect(await review.title()).toContain(t.review.title);
+    expect(await review.locator("main").textContent()).toContain(t.review.nothing);
+    expect(await review.locator("main").textContent()).toMatch(/UTC/);
+    await expectAccessible(review);
     await lab.click();
     await page.locator(".sim-controls").waitFor();
     expect(await page.locator(".lab .alert").count()).toBe(0);

@@ -18,6 +18,7 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Dictionary }) {
             { href: `/${locale}/lessons`, label: t.nav.lessons },
             { href: `/${locale}/lab`, label: t.nav.lab },
             { href: `/${locale}/practice`, label: t.nav.practice },
+            { href: `/${locale}/review`, label: t.nav.review, badge: t.review.badge },
             { href: `/${locale}/dashboard`, label: t.nav.dashboard },
           ]}
         />

@@ -6,6 +6,7 @@ export const en = {
     description: "Interview training on Apache Kafka durability: lessons, a simulator you can break, and graded questions.",
   },
   nav: {
+    review: "Review",
     practice: "Practice",
     home: "Home",
     lessons: "Lessons",
@@ -43,6 +44,15 @@ export const en = {
     completed: "Completed",
     questions: "{n} questions",
     score: "{correct} of {total} correct",
+  },
+  review: {
+    title: "Review",
+    lead: "Questions you answered come back on a spaced schedule (FSRS): a wrong or unsure answer returns sooner, a sure right one later.",
+    due: "{n} due now",
+    nothing: "Nothing is due right now.",
+    next: "The next review is due {when}.",
+    start: "Answer some questions in a lesson to start.",
+    badge: "{n} due for review",
   },
   practice: {
     title: "Practice",

@@ -8,6 +8,7 @@ export const zh: Dictionary = {
     description: "面向面试的 Kafka 消息可靠性训练：课程、可以“搞坏”的集群模拟器，以及服务端判分的练习题。",
   },
   nav: {
+    review: "复习",
     practice: "练习",
     home: "首页",
     lessons: "课程",
@@ -45,6 +46,15 @@ export const zh: Dictionary = {
     completed: "已完成",
     questions: "{n} 道题",
     score: "答对 {correct} / {total}",
+  },
+  review: {
+    title: "复习",
+    lead: "答过的题会按间隔重复（FSRS）回来：答错或没把握的更早出现，确定答对的更晚出现。",
+    due: "现在有 {n} 道待复习",
+    nothing: "现在没有需要复习的题。",
+    next: "下一次复习时间：{when}。",
+    start: "先去课程里答几道题吧。",
+    badge: "{n} 道待复习",
   },
   practice: {
     title: "练习",

@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/db";
 import { answerKey, certaintyMark, CONFIDENCE, grade, responseSchema, type GradeResult, type Question } from "@/lib/quiz";
 import { encodeLink } from "@/lib/sim/link";
 import { attemptsByQuestion, recordAttempt, recordLessonEvent } from "./progress";
+import { ratingOf, reviewAnswer } from "./review";
 
 /**
  * The logic behind the quiz and progress endpoints, separate from HTTP and cookies so it can be
@@ -79,11 +80,13 @@ export function gradedBody(question: Question, lang: "en" | "zh", graded: { corr
   };
 }
 
-export async function answerQuestion(db: PrismaClient, userId: string, { request, lesson, question, result }: GradedAnswer): Promise<ApiResult> {
+export async function answerQuestion(db: PrismaClient, userId: string, { request, lesson, question, result }: GradedAnswer, now: Date = new Date()): Promise<ApiResult> {
   const ids = questionsForLesson(lesson).map((q) => q.id);
   const certainty = certaintyMark(result.score, request.confidence);
   const feedback = feedbackOf(result);
-  await recordAttempt(db, userId, lesson, question, request.response, result, ids, { confidence: request.confidence, certainty, timeTakenMs: request.timeTakenMs, feedback, clientAttemptId: request.clientAttemptId });
+  const { created } = await recordAttempt(db, userId, lesson, question, request.response, result, ids, { confidence: request.confidence, certainty, timeTakenMs: request.timeTakenMs, feedback, clientAttemptId: request.clientAttemptId });
+  // Every answer is a review of the question's card; a resubmitted attempt is not a second one.
+  if (created) await reviewAnswer(db, userId, lesson, question.id, ratingOf(result.score, request.confidence), now);
   return { status: 200, body: gradedBody(question, request.locale, { correct: result.correct, score: result.score, certainty, feedback }) };
 }
 

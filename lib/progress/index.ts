@@ -2,3 +2,4 @@ export { recordLessonEvent, recordAttempt, attemptsByQuestion, refreshCompletion
 export { mergeGuestInto } from "./merge";
 export { checkAnswer, answerQuestion, quizState, checkProgress, recordProgress, readJson, type ApiResult, type Checked } from "./api";
 export { itemStatistics, computeItemStatistics, type ItemStatistics } from "./items";
+export { ratingOf, reviewAnswer, dueReviews, dueCount } from "./review";

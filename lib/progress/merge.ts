@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/db";
 import { refreshCompletion } from "./progress";
 
 /**
- * Moves a guest's progress into an existing account after sign-in: attempts move over, lesson
+ * Moves a guest's progress into an existing account after sign-in: attempts and review cards move over, lesson
  * progress keeps the earliest start and any read/completed mark, and the guest row is deleted.
  */
 export async function mergeGuestInto(db: PrismaClient, guestId: string, userId: string): Promise<void> {
@@ -28,6 +28,11 @@ export async function mergeGuestInto(db: PrismaClient, guestId: string, userId: 
             completedAt: mine.completedAt ?? p.completedAt,
           },
         });
+    }
+    // Review cards: the account's own card wins; the guest's move over where the account has none.
+    for (const card of await tx.reviewCard.findMany({ where: { userId: guestId } })) {
+      const mine = await tx.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId: card.questionId } } });
+      if (!mine) await tx.reviewCard.update({ where: { id: card.id }, data: { userId } });
     }
     await tx.user.delete({ where: { id: guestId } });
   });

@@ -1,0 +1,12 @@
+import { getActor } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { dueCount } from "@/lib/progress";
+
+export const dynamic = "force-dynamic";
+
+/** How many questions the current learner has due for review now (0 for a new visitor). */
+export async function GET() {
+  const actor = await getActor();
+  const due = actor ? await dueCount(db, actor.userId, new Date()) : 0;
+  return Response.json({ due }, { headers: { "cache-control": "no-store" } });
+}
