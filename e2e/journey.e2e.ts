@@ -90,6 +90,9 @@ describe.each(["en", "zh"] as const)("a new learner's journey (%s)", (locale) =>
     await page.getByRole("heading", { level: 1, name: t.dashboard.title }).waitFor();
     await expect.poll(() => page.locator('[data-stat="answered"]').textContent()).toBe("2");
     expect(await page.locator('[data-lesson="acks"]').textContent()).toContain(t.lessons.started);
+    // Mastery: one right answer out of the lesson's questions; the wrong answer's misconception is open.
+    expect(await page.locator('[data-mastery="acks"]').textContent()).toContain(`${Math.round((1 / questions.length) * 100)}%`);
+    await page.locator(`[data-misconception="${wrong.tags[0]}"]`).waitFor();
     expect(await page.getByText(t.nav.signedInAs.replace("{name}", locale === "zh" ? "小林" : "Ada")).count()).toBe(1);
     await expectAccessible(page);
 

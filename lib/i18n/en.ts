@@ -438,6 +438,11 @@ export const en = {
     correct: "Correct",
     nothingYet: "Nothing yet — start with a lesson.",
     chartLabel: "Accuracy per lesson",
+    mastery: "Mastery",
+    masteryHelp: "Mastery weighs recent answers more and counts a sure wrong answer against you; questions not answered yet count as zero.",
+    openMisconceptions: "Misconceptions still open",
+    openHelp: "Beliefs your answers suggest you still hold, weakest first. Each links to the lesson that corrects it.",
+    noneOpen: "None open: keep answering to find out.",
   },
   errors: {
     notFound: "This page does not exist.",

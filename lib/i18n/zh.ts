@@ -440,6 +440,11 @@ export const zh: Dictionary = {
     correct: "答对",
     nothingYet: "还没有学习记录——从一节课开始吧。",
     chartLabel: "各课程正确率",
+    mastery: "掌握度",
+    masteryHelp: "掌握度更看重最近的作答，非常确定却答错会扣分；还没答过的题按零计。",
+    openMisconceptions: "尚未纠正的误区",
+    openHelp: "从你的作答看来仍可能存在的误解，最薄弱的排在前面；每条都链接到纠正它的课程。",
+    noneOpen: "暂无：继续答题就能看出来。",
   },
   errors: {
     notFound: "页面不存在。",

@@ -3,3 +3,5 @@ export { mergeGuestInto } from "./merge";
 export { checkAnswer, answerQuestion, quizState, checkProgress, recordProgress, readJson, type ApiResult, type Checked } from "./api";
 export { itemStatistics, computeItemStatistics, type ItemStatistics } from "./items";
 export { ratingOf, reviewAnswer, dueReviews, dueCount } from "./review";
+export { computeMastery, OPEN_BELOW, type Mastery } from "./mastery";
+export { masteryFor } from "./mastery-db";

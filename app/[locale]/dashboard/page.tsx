@@ -6,7 +6,8 @@ import { getActor } from "@/lib/auth";
 import { listLessons, questionsForLesson } from "@/lib/content";
 import { db } from "@/lib/db";
 import { getDictionary, isLocale } from "@/lib/i18n";
-import { lessonStats } from "@/lib/progress";
+import { lessonStats, masteryFor, OPEN_BELOW } from "@/lib/progress";
+import { loadMisconceptions } from "@/lib/content";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -17,6 +18,10 @@ export default async function Dashboard({ params }: { params: Promise<{ locale: 
   const { locale, t } = await pageLocale(params);
   const actor = await getActor();
   const stats = actor ? await lessonStats(db, actor.userId) : new Map();
+  const mastery = actor ? await masteryFor(db, actor.userId) : null;
+  const misconceptions = loadMisconceptions();
+  const open = mastery ? [...mastery.misconceptions].filter(([, m]) => m.mastery < OPEN_BELOW).sort((a, b) => a[1].mastery - b[1].mastery).slice(0, 8) : [];
+  const percent = (x: number | undefined) => `${Math.round((x ?? 0) * 100)}%`;
   const lessons = listLessons(locale);
   const rows = lessons.map((l) => {
     const s = stats.get(l.slug);
@@ -69,6 +74,7 @@ export default async function Dashboard({ params }: { params: Promise<{ locale: 
               <th scope="col">{t.dashboard.status}</th>
               <th scope="col">{t.dashboard.answered}</th>
               <th scope="col">{t.dashboard.correct}</th>
+              <th scope="col">{t.dashboard.mastery}</th>
             </tr>
           </thead>
           <tbody>
@@ -82,11 +88,40 @@ export default async function Dashboard({ params }: { params: Promise<{ locale: 
                   {s?.answered ?? 0} / {total}
                 </td>
                 <td>{s?.correct ?? 0}</td>
+                <td data-mastery={lesson.slug}>
+                  <span className="mastery-bar" aria-hidden="true">
+                    <span style={{ width: percent(mastery?.lessons.get(lesson.slug)) }} />
+                  </span>{" "}
+                  {percent(mastery?.lessons.get(lesson.slug))}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <p className="meta">{t.dashboard.masteryHelp}</p>
+      <h2>{t.dashboard.openMisconceptions}</h2>
+      <p className="meta">{t.dashboard.openHelp}</p>
+      {open.length === 0 ? (
+        <p>{t.dashboard.noneOpen}</p>
+      ) : (
+        <ul className="open-misconceptions">
+          {open.map(([id, m]) => {
+            const info = misconceptions.get(id);
+            return (
+              <li key={id} data-misconception={id}>
+                {info ? info.belief[locale] : id} · {percent(m.mastery)}
+                {info && (
+                  <>
+                    {" "}
+                    — <Link href={`/${locale}/lessons/${info.lesson}`}>{lessons.find((l) => l.slug === info.lesson)?.title ?? info.lesson}</Link>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </>
   );
 }
