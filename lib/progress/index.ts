@@ -2,6 +2,6 @@ export { recordLessonEvent, recordAttempt, attemptsByQuestion, refreshCompletion
 export { mergeGuestInto } from "./merge";
 export { checkAnswer, answerQuestion, quizState, checkProgress, recordProgress, readJson, type ApiResult, type Checked } from "./api";
 export { itemStatistics, computeItemStatistics, type ItemStatistics } from "./items";
-export { ratingOf, reviewAnswer, dueReviews, dueCount } from "./review";
+export { ratingOf, reviewAnswer, dueReviews, dueCount, nextDue } from "./review";
 export { computeMastery, OPEN_BELOW, type Mastery } from "./mastery";
 export { masteryFor } from "./mastery-db";

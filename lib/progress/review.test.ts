@@ -6,7 +6,7 @@ import { questionsForLesson } from "@/lib/content";
 import { rightResponse, wrongResponse } from "@/lib/quiz";
 import { answerQuestion, checkAnswer } from "./api";
 import { mergeGuestInto } from "./merge";
-import { dueCount, dueReviews, ratingOf, reviewAnswer } from "./review";
+import { dueCount, dueReviews, nextDue, ratingOf, reviewAnswer } from "./review";
 
 let db: PrismaClient;
 beforeAll(async () => {
@@ -38,6 +38,8 @@ describe("spaced review (FSRS, fixed clock)", () => {
     // Due now: only the one answered wrong; in a year, both.
     expect((await dueReviews(db, u.id, new Date(t0.getTime() + DAY))).map((r) => r.questionId)).toEqual(["q-wrong"]);
     expect(await dueCount(db, u.id, new Date(t0.getTime() + 365 * DAY))).toBe(2);
+    // After the wrong one is due, the next one to fall due is the sure one.
+    expect(await nextDue(db, u.id, new Date(t0.getTime() + DAY))).toEqual(again);
   });
 
   it("answering through the API schedules the card; a resubmission does not review twice; merging a guest keeps the account's card", async () => {

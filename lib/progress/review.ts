@@ -46,3 +46,9 @@ export async function dueReviews(db: PrismaClient, userId: string, now: Date, li
 export async function dueCount(db: PrismaClient, userId: string, now: Date): Promise<number> {
   return db.reviewCard.count({ where: { userId, due: { lte: now } } });
 }
+
+/** When the learner's next review falls due after `now`, or null if nothing is scheduled. */
+export async function nextDue(db: PrismaClient, userId: string, now: Date): Promise<Date | null> {
+  const card = await db.reviewCard.findFirst({ where: { userId, due: { gt: now } }, orderBy: { due: "asc" }, select: { due: true } });
+  return card?.due ?? null;
+}

@@ -6,7 +6,7 @@ import { getActor } from "@/lib/auth";
 import { findQuestion } from "@/lib/content";
 import { db } from "@/lib/db";
 import { getDictionary, isLocale } from "@/lib/i18n";
-import { dueReviews } from "@/lib/progress";
+import { dueReviews, nextDue } from "@/lib/progress";
 import { toPublicQuestion } from "@/lib/quiz";
 
 export const dynamic = "force-dynamic";
@@ -23,12 +23,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function ReviewPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageLocale(params);
   const actor = await getActor();
-  const due = actor ? await dueReviews(db, actor.userId, new Date(), 20) : [];
+  const now = new Date();
+  const due = actor ? await dueReviews(db, actor.userId, now, 20) : [];
   const questions = due.flatMap((d) => {
     const found = findQuestion(d.questionId);
     return found ? [toPublicQuestion(found.question, locale, t.terms, t.quiz.setupWords)] : [];
   });
-  const next = actor ? await db.reviewCard.findFirst({ where: { userId: actor.userId, due: { gt: new Date() } }, orderBy: { due: "asc" }, select: { due: true } }) : null;
+  const next = actor ? await nextDue(db, actor.userId, now) : null;
   return (
     <>
       <h1>{t.review.title}</h1>
@@ -36,7 +37,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
       {questions.length === 0 ? (
         <p>
           {t.review.nothing}{" "}
-          {next ? t.review.next.replace("{when}", next.due.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC") : <Link href={`/${locale}/lessons`}>{t.review.start}</Link>}
+          {next ? t.review.next.replace("{when}", next.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC") : <Link href={`/${locale}/lessons`}>{t.review.start}</Link>}
         </p>
       ) : (
         <QuizClient lesson={null} locale={locale} questions={questions} labels={t.quiz} terms={t.terms} title={t.review.due.replace("{n}", String(questions.length))} />
