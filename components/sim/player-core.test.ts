@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRun, parseScenario } from "@/lib/sim";
-import { CHECKPOINTS, Player, WINDOW_RECORDS } from "./player-core";
+import { CHECKPOINTS, Player, segmentsOf, WINDOW_RECORDS } from "./player-core";
 import { handleRequest } from "./player-protocol";
 
 function scenario(input: unknown) {
@@ -47,7 +47,7 @@ describe("the player's state logic (player-core)", () => {
     expect(p.idle).toBe(false);
     const reference = createRun(long);
     reference.advanceTo(t);
-    expect(p.view().brokers.map((b) => b.segments)).toEqual(reference.snapshot().brokers.map((b) => segmentsOfRef(b.log)));
+    expect(p.view().brokers.map((b) => b.segments)).toEqual(reference.snapshot().brokers.map((b) => segmentsOf(b)));
     expect(p.view().live.lostAcknowledged).toBe(reference.audit().log.lostAcknowledged);
   });
 
@@ -135,12 +135,3 @@ describe("the worker protocol", () => {
   });
 });
 
-function segmentsOfRef(log: { baseOffset: number; lastOffset: number; epoch: number; durable: boolean }[]) {
-  const out: { from: number; to: number; epoch: number; durable: boolean }[] = [];
-  for (const b of log) {
-    const last = out[out.length - 1];
-    if (last && last.epoch === b.epoch && last.durable === b.durable && last.to === b.baseOffset) last.to = b.lastOffset + 1;
-    else out.push({ from: b.baseOffset, to: b.lastOffset + 1, epoch: b.epoch, durable: b.durable });
-  }
-  return out;
-}

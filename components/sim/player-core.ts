@@ -93,7 +93,8 @@ export interface MessageStoryView {
   fates: MessageFate[];
 }
 
-function segmentsOf(b: BrokerView): Segment[] {
+/** Consecutive batches with one epoch and durability, as one segment of the overview bar. */
+export function segmentsOf(b: Pick<BrokerView, "log">): Segment[] {
   const out: Segment[] = [];
   for (const batch of b.log) {
     const last = out[out.length - 1];

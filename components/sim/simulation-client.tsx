@@ -247,16 +247,14 @@ export function SimulationClient({
                   {labels.errors}: {Object.entries(view.live.errors).map(([n, k]) => `${n} ×${k}`).join(", ")}
                 </p>
               )}
-              {onInjectFault && (
-                <InjectButtons
-                  at={view.atMs}
-                  inject={onInjectFault}
-                  buttons={[
-                    ["drop-requests", labels.dropRequests],
-                    ["drop-responses", labels.dropResponses],
-                  ]}
-                />
-              )}
+              <InjectButtons
+                at={view.atMs}
+                inject={onInjectFault}
+                buttons={[
+                  ["drop-requests", labels.dropRequests],
+                  ["drop-responses", labels.dropResponses],
+                ]}
+              />
             </div>
             <div className="card">
               <h4>{labels.consumer}</h4>
@@ -266,16 +264,14 @@ export function SimulationClient({
               <p className="meta">
                 {labels.lag} {view.live.lag} · {labels.consumerDuplicates} {view.live.processedTwice} · {labels.consumerMissed} {view.live.missedByConsumer} · {labels.rebalances} {view.live.rebalances}
               </p>
-              {onInjectFault && (
-                <InjectButtons
-                  at={view.atMs}
-                  inject={onInjectFault}
-                  buttons={[
-                    ["crash-consumer", labels.crashConsumer],
-                    ["stall-consumer", labels.stallConsumer],
-                  ]}
-                />
-              )}
+              <InjectButtons
+                at={view.atMs}
+                inject={onInjectFault}
+                buttons={[
+                  ["crash-consumer", labels.crashConsumer],
+                  ["stall-consumer", labels.stallConsumer],
+                ]}
+              />
             </div>
           </div>
           <p className="visually-hidden" aria-live="polite">
@@ -307,8 +303,9 @@ export function SimulationClient({
   );
 }
 
-/** Buttons that add a fault of a given type at the current moment (see newFault for its defaults). */
-function InjectButtons({ at, inject, buttons }: { at: number; inject: (fault: Record<string, unknown>) => void; buttons: [string, string][] }) {
+/** Buttons that add a fault of a given type at the current moment (see newFault for its defaults); none outside the Lab. */
+function InjectButtons({ at, inject, buttons }: { at: number; inject?: (fault: Record<string, unknown>) => void; buttons: [string, string][] }) {
+  if (!inject) return null;
   return (
     <p className="sim-inject">
       {buttons.map(([type, label]) => (

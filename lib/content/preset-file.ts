@@ -10,8 +10,6 @@
  * Pure (no file access), so the CLI, the tests and the web app share it.
  */
 import { z } from "zod";
-import type { SimOutput } from "@/lib/sim";
-import { failedChecks } from "@/lib/sim/checks";
 
 const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 
@@ -40,9 +38,4 @@ export function parsePresetFile(input: unknown, name: string): PresetFile {
 /** True when the JSON looks like a preset file rather than a bare scenario (for the CLI). */
 export function isPresetFile(input: unknown): input is { scenario: unknown } {
   return typeof input === "object" && input !== null && "scenario" in input && "expect" in input;
-}
-
-/** Every expectation the output breaks, as sentences ("log.lostAcknowledged is 0, expected > 0"). */
-export function checkExpectations(output: SimOutput, expect: Record<string, string>): string[] {
-  return failedChecks(output, expect);
 }

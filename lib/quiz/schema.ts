@@ -8,6 +8,7 @@
  * a rubric of key concepts).
  */
 import { z } from "zod";
+import { CHECK } from "@/lib/sim/checks";
 
 const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 export type LocalizedText = z.infer<typeof text>;
@@ -15,8 +16,7 @@ const slug = z.string().regex(/^[a-z0-9-]+$/, "ids are kebab-case");
 
 const option = z.strictObject({ id: slug, text });
 
-/** "= 0", "> 0", ">= 2", "< 5", "<= 10", or "none" (a value that is null, e.g. no leader). */
-export const CHECK = /^(?:(=|>|<|>=|<=)\s*(-?\d+)|none)$/;
+/** "= 0", "> 0", ">= 2", "< 5", "<= 10", or "none" (a value that is null, e.g. no leader): lib/sim/checks. */
 const check = z.string().regex(CHECK, 'checks look like "= 0", "> 0", "<= 10" or "none"');
 /** A path in the engine's output: producer.*, log.*, consumer.*, cluster.* (see docs/sim.md). */
 const metric = z.string().regex(/^(producer|log|consumer|cluster)\.[A-Za-z_.]+$/, "a path in the audit, e.g. log.lostAcknowledged");

@@ -7,7 +7,7 @@
  */
 import type { SimOutput } from "./types";
 
-const CHECK = /^(?:(=|>|<|>=|<=)\s*(-?\d+)|none)$/;
+export const CHECK = /^(?:(=|>|<|>=|<=)\s*(-?\d+)|none)$/;
 
 /** The value at an output path: a number, null (e.g. no leader), or undefined when the path does not exist. A Kafka error that never happened counts as 0. */
 export function outputValue(output: SimOutput, path: string): number | null | undefined {
