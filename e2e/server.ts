@@ -8,7 +8,8 @@ import { startApp, type RunningApp } from "../scripts/app-server";
 let app: RunningApp | null = null;
 
 export default async function setup(project: TestProject) {
-  app = await startApp(process.env.E2E_PORT ?? "3217");
+  // The browser tests may move the server clock with a cookie (lib/clock); no other server honours it.
+  app = await startApp(process.env.E2E_PORT ?? "3217", undefined, { LOSSLESS_TEST_CLOCK: "1" });
   project.provide("baseUrl", app.baseUrl);
   return async () => {
     app?.stop();

@@ -13,13 +13,13 @@ export interface RunningApp {
   stop: () => void;
 }
 
-export async function startApp(port: string, timeoutMs = 380_000): Promise<RunningApp> {
+export async function startApp(port: string, timeoutMs = 380_000, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const root = path.join(import.meta.dirname, "..");
   const dir = mkdtempSync(path.join(tmpdir(), "lossless-app-"));
   const baseUrl = `http://localhost:${port}`;
   const server: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: port, DATABASE_URL: `file:${path.join(dir, "app.db")}`, NEXTAUTH_URL: baseUrl },
+    env: { ...process.env, ...extraEnv, PORT: port, DATABASE_URL: `file:${path.join(dir, "app.db")}`, NEXTAUTH_URL: baseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

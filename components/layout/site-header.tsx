@@ -19,6 +19,7 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Dictionary }) {
             { href: `/${locale}/lab`, label: t.nav.lab },
             { href: `/${locale}/practice`, label: t.nav.practice },
             { href: `/${locale}/review`, label: t.nav.review, badge: t.review.badge },
+            { href: `/${locale}/mock`, label: t.nav.mock },
             { href: `/${locale}/dashboard`, label: t.nav.dashboard },
           ]}
         />

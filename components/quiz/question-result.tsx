@@ -60,7 +60,8 @@ export function QuestionResult({ q, g, labels }: { q: PublicQuestion; g: Graded;
         </ul>
       )}
       {q.type === "config-fix" &&
-        (g.problems && g.problems.length > 0 ? (
+        g.problems &&
+        (g.problems.length > 0 ? (
           <div>
             <strong>{labels.goalProblems}</strong>
             <ul className="quiz-feedback">

@@ -79,7 +79,7 @@ export function QuizClient({
     setErrors((e) => ({ ...e, [q.id]: "" }));
     try {
       const attempt = attemptOf(q.id);
-      const body = { questionId: q.id, response, locale, clientAttemptId: attempt.id, timeTakenMs: Date.now() - attempt.startedAt, ...(confidence[q.id] ? { confidence: confidence[q.id] } : {}) };
+      const body = { questionId: q.id, response, locale, clientAttemptId: attempt.id, timeTakenMs: Date.now() - attempt.startedAt, ...(confidence[q.id] ? { confidence: confidence[q.id] } : {}), ...(q.variant ? { variant: q.variant } : {}) };
       const res = await fetch("/api/quiz/answer", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       const result = await res.json();
       if (!res.ok) throw new Error(result.error ?? res.statusText);
@@ -155,6 +155,7 @@ export function QuizClient({
                     {labels.setupFaults}: {q.setup.faults.join(" · ")}
                   </p>
                   {q.goal && <p>{labels.goal.replace("{goal}", q.goal)}</p>}
+                  {q.seed !== undefined && <p className="meta" data-seed={q.seed}>{labels.variantRun.replace("{seed}", String(q.seed))}</p>}
                 </div>
               )}
               <QuestionInput q={q} sel={sel} set={(s) => { attemptOf(q.id); set(s); }} graded={g} labels={labels} terms={terms} />

@@ -2,3 +2,4 @@ export { listLessons, getLesson, lessonExists, presetsByLesson, frontmatterSchem
 export { loadQuestionFiles, questionsForLesson, findQuestion, loadMisconceptions, type Misconception } from "./questions";
 export { loadPreset, loadPresetChoices, loadPresetFile, listPresetNames, type PresetChoice } from "./scenarios";
 export { LESSON_COMPONENTS } from "./mdx-components-check";
+export { loadChains, chainProblems } from "./chains";

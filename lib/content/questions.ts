@@ -1,10 +1,10 @@
 import "server-only";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import { questionFileSchema, type Question, type QuestionFile } from "@/lib/quiz";
-import { CONTENT_DIR, QUESTIONS_DIR } from "./paths";
+import { CONTENT_DIR, QUESTIONS_DIR, SCENARIOS_DIR } from "./paths";
 import { loadPresetFile } from "./scenarios";
 
 const misconceptionsSchema = z.strictObject({
@@ -40,7 +40,21 @@ export function loadMisconceptions(): Map<string, Misconception> {
   return map;
 }
 
-let cache: Map<string, QuestionFile> | null = null;
+let cache: { files: Map<string, QuestionFile>; stamp: string } | null = null;
+
+/**
+ * When the question files, presets or misconceptions last changed: outside production the bank
+ * is reloaded only when this moves, so authors see edits at once without every lookup re-reading
+ * every file.
+ */
+function contentStamp(): string {
+  const parts: string[] = [];
+  for (const dir of [QUESTIONS_DIR, SCENARIOS_DIR])
+    if (existsSync(dir)) for (const name of readdirSync(dir).sort()) parts.push(`${name}:${statSync(path.join(dir, name)).mtimeMs}`);
+  const m = path.join(CONTENT_DIR, "misconceptions.yaml");
+  if (existsSync(m)) parts.push(`m:${statSync(m).mtimeMs}`);
+  return parts.join("|");
+}
 
 /** A question with its scenario preset resolved to the preset's scenario (graded by running it). */
 function resolve(q: Question, rel: string): Question {
@@ -54,7 +68,9 @@ function resolve(q: Question, rel: string): Question {
 
 /** Every question file, validated; a broken file throws with its name and the field at fault. */
 export function loadQuestionFiles(): Map<string, QuestionFile> {
-  if (cache && process.env.NODE_ENV === "production") return cache;
+  if (cache && process.env.NODE_ENV === "production") return cache.files;
+  const stamp = contentStamp();
+  if (cache?.stamp === stamp) return cache.files;
   const files = new Map<string, QuestionFile>();
   const seen = new Set<string>();
   const misconceptions = loadMisconceptions();
@@ -74,7 +90,7 @@ export function loadQuestionFiles(): Map<string, QuestionFile> {
       }
       files.set(parsed.data.lesson, { ...parsed.data, questions: parsed.data.questions.map((q) => resolve(q, rel)) });
     }
-  cache = files;
+  cache = { files, stamp };
   return files;
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { findQuestion, lessonExists, questionsForLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
-import { answerKey, certaintyMark, CONFIDENCE, grade, responseSchema, type GradeResult, type Question } from "@/lib/quiz";
+import { answerKey, certaintyMark, CONFIDENCE, grade, responseSchema, withVariant, type GradeResult, type Question } from "@/lib/quiz";
 import { encodeLink } from "@/lib/sim/link";
 import { attemptsByQuestion, recordAttempt, recordLessonEvent } from "./progress";
 import { ratingOf, reviewAnswer } from "./review";
@@ -27,6 +27,8 @@ export const answerRequestSchema = z.strictObject({
   /** Chosen by the browser per attempt, so a resubmission is not counted twice. */
   clientAttemptId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8–64 letters, digits, _ or -").optional(),
   timeTakenMs: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
+  /** A review variant (lib/quiz/variant.ts) is graded as the variant that was shown. */
+  variant: z.number().int().min(0).max(10_000).optional(),
 });
 
 export const progressRequestSchema = z.strictObject({
@@ -53,9 +55,10 @@ export function checkAnswer(body: unknown): Checked<GradedAnswer> {
   if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
   const found = findQuestion(parsed.data.questionId);
   if (!found) return { ok: false, result: { status: 404, body: { error: `no question with id "${parsed.data.questionId}"` } } };
-  const result = grade(found.question, parsed.data.response, parsed.data.locale);
+  const question = withVariant(found.question, parsed.data.variant ?? 0);
+  const result = grade(question, parsed.data.response, parsed.data.locale);
   if (!result.ok) return { ok: false, result: { status: 400, body: { error: `response: ${result.error}` } } };
-  return { ok: true, value: { request: parsed.data, lesson: found.lesson, question: found.question, result } };
+  return { ok: true, value: { request: parsed.data, lesson: found.lesson, question, result } };
 }
 
 /** The feedback kept with an attempt (everything beyond right/wrong), shown again on reload. */

@@ -5,3 +5,5 @@ export { itemStatistics, computeItemStatistics, type ItemStatistics } from "./it
 export { ratingOf, reviewAnswer, dueReviews, dueCount, nextDue } from "./review";
 export { computeMastery, OPEN_BELOW, type Mastery } from "./mastery";
 export { masteryFor } from "./mastery-db";
+export { exportData, deleteAccount } from "./account";
+export { activityByDay, currentStreak, longestStreak, calendarWeeks, dayKey } from "./activity";

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/db";
 import { refreshCompletion } from "./progress";
 
 /**
- * Moves a guest's progress into an existing account after sign-in: attempts and review cards move over, lesson
+ * Moves a guest's progress into an existing account after sign-in: attempts, review cards and mock interviews move over, lesson
  * progress keeps the earliest start and any read/completed mark, and the guest row is deleted.
  */
 export async function mergeGuestInto(db: PrismaClient, guestId: string, userId: string): Promise<void> {
@@ -34,6 +34,8 @@ export async function mergeGuestInto(db: PrismaClient, guestId: string, userId: 
       const mine = await tx.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId: card.questionId } } });
       if (!mine) await tx.reviewCard.update({ where: { id: card.id }, data: { userId } });
     }
+    // Mock interviews are the learner's whatever identity they used.
+    await tx.mockSession.updateMany({ where: { userId: guestId }, data: { userId } });
     await tx.user.delete({ where: { id: guestId } });
   });
   // The merged answers may complete a lesson neither side had completed alone.

@@ -38,9 +38,10 @@ export async function reviewAnswer(db: PrismaClient, userId: string, lessonSlug:
   return next.due;
 }
 
-/** The questions due for review at `now`, most overdue first. */
-export async function dueReviews(db: PrismaClient, userId: string, now: Date, limit = 50): Promise<{ questionId: string; lessonSlug: string; due: Date }[]> {
-  return db.reviewCard.findMany({ where: { userId, due: { lte: now } }, orderBy: [{ due: "asc" }, { questionId: "asc" }], take: limit, select: { questionId: true, lessonSlug: true, due: true } });
+/** The questions due for review at `now`, most overdue first, with how often each was reviewed (its next variant). */
+export async function dueReviews(db: PrismaClient, userId: string, now: Date, limit = 50): Promise<{ questionId: string; lessonSlug: string; due: Date; reps: number }[]> {
+  const cards = await db.reviewCard.findMany({ where: { userId, due: { lte: now } }, orderBy: [{ due: "asc" }, { questionId: "asc" }], take: limit, select: { questionId: true, lessonSlug: true, due: true, card: true } });
+  return cards.map(({ card, ...c }) => ({ ...c, reps: parse(card).reps }));
 }
 
 export async function dueCount(db: PrismaClient, userId: string, now: Date): Promise<number> {

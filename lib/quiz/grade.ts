@@ -46,7 +46,8 @@ const outputs = new Map<string, SimOutput>();
 /** The question's scenario run to the end (cached: a question's scenario never changes). */
 export function simulate(q: SimPredictQuestion | ConfigFixQuestion, settings?: Record<string, unknown>): { ok: true; output: SimOutput } | { ok: false; error: string } {
   if (!("inline" in q.scenario)) return { ok: false, error: `question ${q.id}: its preset was not resolved` };
-  const key = `${q.id}\u0000${JSON.stringify(settings ?? {})}`;
+  // A review variant is the same question with another seed: the seed is part of the key.
+  const key = `${q.id}\u0000${String(q.scenario.inline.seed ?? "")}\u0000${JSON.stringify(settings ?? {})}`;
   const hit = outputs.get(key);
   if (hit) return { ok: true, output: hit };
   const input = settings ? withSettings(q.scenario.inline, settings) : q.scenario.inline;

@@ -29,6 +29,10 @@ export interface PublicQuestion {
   parts?: { id: string; ask: string; buckets: { id: string; text: string }[] }[];
   goal?: string;
   knobs?: { path: string; values: (string | number | boolean)[]; current: string | number | boolean | null }[];
+  /** A review variant (lib/quiz/variant.ts): sent back with the answer so it is graded as shown. */
+  variant?: number;
+  /** The seed a variant's simulation runs with. */
+  seed?: number;
 }
 
 /** A stable shuffle (by a hash of the ids), so order questions never show the answer order and look the same on reload. */
@@ -65,8 +69,10 @@ export function describeScenario(input: Record<string, unknown>, terms: Terms, w
   return { config, faults: [`${seconds(parsed.scenario.durationMs)}`, ...described] };
 }
 
-export function toPublicQuestion(q: Question, locale: "en" | "zh", terms: Terms = {}, words: SetupWords = ENGLISH): PublicQuestion {
-  const common = { id: q.id, type: q.type, difficulty: q.difficulty, prompt: q.prompt[locale], options: [] as { id: string; text: string }[] };
+/** What the browser may see of a question; pass `variant` with a question from withVariant(q, variant). */
+export function toPublicQuestion(q: Question, locale: "en" | "zh", terms: Terms = {}, words: SetupWords = ENGLISH, variant = 0): PublicQuestion {
+  const seed = variant > 0 && q.type === "sim-predict" && "inline" in q.scenario && typeof q.scenario.inline.seed === "number" ? { seed: q.scenario.inline.seed } : {};
+  const common = { id: q.id, type: q.type, difficulty: q.difficulty, prompt: q.prompt[locale], options: [] as { id: string; text: string }[], ...(variant > 0 ? { variant, ...seed } : {}) };
   switch (q.type) {
     case "single":
     case "multiple":
@@ -77,7 +83,7 @@ export function toPublicQuestion(q: Question, locale: "en" | "zh", terms: Terms 
     case "numeric":
       return { ...common, ...(q.unit ? { unit: q.unit[locale] } : {}) };
     case "order":
-      return { ...common, options: shuffled(q.items, q.id).map((i) => ({ id: i.id, text: i.text[locale] })) };
+      return { ...common, options: shuffled(q.items, variant > 0 ? `${q.id}:${variant}` : q.id).map((i) => ({ id: i.id, text: i.text[locale] })) };
     case "sim-predict":
       return {
         ...common,

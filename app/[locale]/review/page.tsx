@@ -3,11 +3,12 @@ import Link from "next/link";
 import { pageLocale } from "@/components/layout/locale";
 import { QuizClient } from "@/components/quiz/quiz-client";
 import { getActor } from "@/lib/auth";
+import { requestNow } from "@/lib/clock";
 import { findQuestion } from "@/lib/content";
 import { db } from "@/lib/db";
 import { getDictionary, isLocale } from "@/lib/i18n";
 import { dueReviews, nextDue } from "@/lib/progress";
-import { toPublicQuestion } from "@/lib/quiz";
+import { toPublicQuestion, withVariant } from "@/lib/quiz";
 
 export const dynamic = "force-dynamic";
 
@@ -23,11 +24,12 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function ReviewPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageLocale(params);
   const actor = await getActor();
-  const now = new Date();
+  const now = await requestNow();
   const due = actor ? await dueReviews(db, actor.userId, now, 20) : [];
   const questions = due.flatMap((d) => {
     const found = findQuestion(d.questionId);
-    return found ? [toPublicQuestion(found.question, locale, t.terms, t.quiz.setupWords)] : [];
+    // Each review shows a fresh variant (another seed, another option order): variant n = reviews so far.
+    return found ? [toPublicQuestion(withVariant(found.question, d.reps), locale, t.terms, t.quiz.setupWords, d.reps)] : [];
   });
   const next = actor ? await nextDue(db, actor.userId, now) : null;
   return (

@@ -1,0 +1,9 @@
+import { checkStart, startMock } from "@/lib/mock";
+import { learnerPost } from "../learner-post";
+
+export const dynamic = "force-dynamic";
+
+/** Starts a mock interview for the current learner (or resumes the one still running). */
+export async function POST(req: Request) {
+  return learnerPost(req, checkStart, startMock);
+}

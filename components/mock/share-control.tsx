@@ -1,0 +1,61 @@
+"use client";
+import { useState } from "react";
+import type { Dictionary } from "@/lib/i18n";
+
+/** Turns a report's share link on or off; the link is shown with a copy button while it exists. */
+export function ShareControl({ id, locale, initial, labels }: { id: string; locale: string; initial: string | null; labels: Dictionary["mock"] }) {
+  const [token, setToken] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const [error, setError] = useState("");
+  const url = token ? `${typeof window === "undefined" ? "" : window.location.origin}/${locale}/mock/shared/${token}` : "";
+  async function toggle(enabled: boolean) {
+    setBusy(true);
+    setError("");
+    try {
+      const res = await fetch(`/api/mock/${id}/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ enabled }) });
+      const body = await res.json();
+      if (!res.ok) throw new Error(body.error ?? res.statusText);
+      setToken(body.shareToken);
+      setCopied(false);
+    } catch (err) {
+      setError(labels.error.replace("{message}", (err as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card mock-share" aria-labelledby="share-title">
+      <h2 id="share-title">{labels.share}</h2>
+      <p className="meta">{labels.shareHelp}</p>
+      {token ? (
+        <>
+          <p>
+            <input className="share-url" readOnly value={url} aria-label={labels.share} onFocus={(e) => e.currentTarget.select()} />
+          </p>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => {
+              void navigator.clipboard?.writeText(url).then(() => setCopied(true));
+            }}
+          >
+            {copied ? labels.copied : labels.copy}
+          </button>{" "}
+          <button type="button" className="button secondary small" disabled={busy} onClick={() => void toggle(false)}>
+            {labels.shareOff}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void toggle(true)}>
+          {labels.shareOn}
+        </button>
+      )}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { startMock, mockState, answerMock, endMock, shareMock, mockReport, sharedReport, listMocks, checkStart, checkMockAnswer, type MockState, type ActiveState, type MockReport, type ReportItem } from "./db";

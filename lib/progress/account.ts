@@ -1,0 +1,54 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db";
+
+/**
+ * A learner's own data: everything stored about them as one JSON document, and deleting it all.
+ * Rows hang off the user with cascading deletes, so deleting the user deletes the rest.
+ */
+export async function exportData(db: PrismaClient, userId: string, now: Date) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      lessons: { orderBy: { startedAt: "asc" }, select: { lessonSlug: true, startedAt: true, readAt: true, completedAt: true } },
+      attempts: { orderBy: { createdAt: "asc" }, select: { lessonSlug: true, questionId: true, response: true, correct: true, score: true, confidence: true, certainty: true, timeTakenMs: true, createdAt: true } },
+      reviewCards: { orderBy: { due: "asc" }, select: { questionId: true, lessonSlug: true, due: true, card: true } },
+      mocks: {
+        orderBy: { startedAt: "asc" },
+        select: {
+          id: true,
+          minutes: true,
+          focus: true,
+          level: true,
+          startedAt: true,
+          deadline: true,
+          finishedAt: true,
+          endReason: true,
+          shareToken: true,
+          answers: { orderBy: { position: "asc" }, select: { position: true, questionId: true, lessonSlug: true, response: true, skipped: true, correct: true, score: true, timeTakenMs: true, answeredAt: true } },
+        },
+      },
+    },
+  });
+  if (!user) return null;
+  const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
+  return {
+    exportedAt: now.toISOString(),
+    format: "lossless-export/1",
+    account: { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt, guest: user.email === null },
+    lessons: user.lessons,
+    attempts: user.attempts.map((a) => ({ ...a, response: parse(a.response) })),
+    reviewCards: user.reviewCards.map((c) => ({ ...c, card: parse(c.card) })),
+    mockInterviews: user.mocks.map((m) => ({ ...m, answers: m.answers.map((a) => ({ ...a, response: parse(a.response) })) })),
+  };
+}
+
+/** Deletes the user and, by cascade, their progress, answers, review cards and interviews. */
+export async function deleteAccount(db: PrismaClient, userId: string): Promise<boolean> {
+  const { count } = await db.user.deleteMany({ where: { id: userId } });
+  return count === 1;
+}
