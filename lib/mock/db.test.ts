@@ -74,6 +74,15 @@ describe("mock interviews", () => {
     expect(sb.lead).toBe(branching.steps[1]!.leadIfWrong!.en);
   });
 
+  it("runs a plan whose last chain was cut to its opening step to fit the time", async () => {
+    const u = await learner();
+    const opener = { ...branching, steps: branching.steps.slice(0, 1) };
+    const id = await sessionWith(u.id, [opener]);
+    expect((await active(u.id, id)).question.id).toBe(opener.steps[0]!.question);
+    await answer(u.id, id, { position: 0, skip: true });
+    expect(await mockState(db, u.id, id, "en", later(2000))).toMatchObject({ status: "finished", reason: "completed" });
+  });
+
   it("counts a resubmitted answer once and refuses an answer to another position", async () => {
     const u = await learner();
     const id = await sessionWith(u.id, [branching]);

@@ -7,7 +7,7 @@ import { answerQuestion, gradedBody, type ApiResult } from "@/lib/progress/api";
 import { CONFIDENCE, grade, responseSchema, toPublicQuestion, type PublicQuestion, type SetupWords } from "@/lib/quiz";
 import { planMock } from "./plan";
 import { compareWith, studyPlan, summarise, type AskedQuestion, type MockSummary, type PreviousMock } from "./report";
-import { chainSchema, FOCUSES, LENGTHS, LEVELS, type Chain } from "./schema";
+import { FOCUSES, LENGTHS, LEVELS, plannedChainSchema, type Chain } from "./schema";
 import { currentStep, endReason, totalSteps, walk, type EndReason } from "./session";
 
 /**
@@ -50,7 +50,7 @@ export function checkMockAnswer(body: unknown) {
   return parsed.success ? ({ ok: true, value: parsed.data } as const) : ({ ok: false, result: invalid(parsed.error) } as const);
 }
 
-const planOf = (json: string): Chain[] => z.array(chainSchema).parse(JSON.parse(json));
+const planOf = (json: string): Chain[] => z.array(plannedChainSchema).parse(JSON.parse(json));
 
 async function load(db: PrismaClient, userId: string, id: string) {
   const s = await db.mockSession.findUnique({ where: { id }, include: { answers: { orderBy: { position: "asc" } } } });

@@ -22,14 +22,15 @@ const step = z.strictObject({
   leadIfWrong: text.optional(),
 });
 
+const chainFields = {
+  id,
+  focus: z.enum(["producer", "broker", "consumer"]),
+  level: z.enum(LEVELS),
+  title: text,
+};
+
 export const chainSchema = z
-  .strictObject({
-    id,
-    focus: z.enum(["producer", "broker", "consumer"]),
-    level: z.enum(LEVELS),
-    title: text,
-    steps: z.array(step).min(2).max(4),
-  })
+  .strictObject({ ...chainFields, steps: z.array(step).min(2).max(4) })
   .superRefine((c, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: "custom", message: `chain ${c.id}: ${message}` });
     c.steps.forEach((s, i) => {
@@ -44,3 +45,6 @@ export const chainSchema = z
 export const chainFileSchema = z.strictObject({ chains: z.array(chainSchema).min(1) });
 export type Chain = z.infer<typeof chainSchema>;
 export type ChainStep = Chain["steps"][number];
+
+/** A chain as a session stores it: the planner may keep only its opening step(s) when time is short. */
+export const plannedChainSchema = z.strictObject({ ...chainFields, steps: z.array(step).min(1).max(4) });
