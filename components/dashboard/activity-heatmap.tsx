@@ -16,7 +16,8 @@ export function ActivityHeatmap({ weeks, locale, t }: { weeks: Week[]; locale: L
   const month = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { month: "short", timeZone: "UTC" });
   return (
     <figure className="heatmap">
-      <div className="heatmap-scroll">
+      {/* On a narrow screen the calendar scrolls, starting at the latest weeks (CSS direction trick). */}
+      <div className="heatmap-scroll" tabIndex={0} role="group" aria-label={t.activityLabel}>
         <svg width={weeks.length * (cell + gap)} height={top + 7 * (cell + gap)} role="img" aria-label={`${t.activityLabel}: ${active.length}`}>
           {weeks.map((week, w) => {
             const first = week.find((d) => d !== null);

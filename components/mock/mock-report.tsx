@@ -33,6 +33,26 @@ function responseText(item: ReportItem, t: Dictionary): string {
   return "";
 }
 
+/** For a skipped question, the right answer in words where the verdict alone would not show it. */
+function skippedKey(item: ReportItem, t: Dictionary): string | null {
+  const q = item.question;
+  const answer = item.graded.answer;
+  if (!item.skipped || answer === null || typeof answer !== "object") return null;
+  if (q.type === "sim-predict")
+    return Object.entries(answer as Record<string, string>)
+      .map(([part, bucket]) => {
+        const p = q.parts?.find((x) => x.id === part);
+        return `${p?.ask ?? part} ${p?.buckets.find((b) => b.id === bucket)?.text ?? bucket}`;
+      })
+      .join("; ");
+  if (q.type === "config-fix")
+    return Object.entries(answer as Record<string, unknown>)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(", ");
+  if (q.type === "explain") return item.graded.model ?? null;
+  return null;
+}
+
 /** Bars per axis (SVG); the table next to it carries the same numbers for screen readers and phones. */
 function AxisChart({ report, t }: { report: Report; t: Dictionary }) {
   const rows = report.summary.axes;
@@ -185,7 +205,17 @@ export function MockReportView({ report, locale, t, owner, lessonTitles, misconc
               {t.mock.yourAnswer.replace("{answer}", responseText(item, t))}
               {item.timeTakenMs !== null && ` · ${t.mock.took.replace("{s}", String(Math.round(item.timeTakenMs / 1000)))}`}
             </p>
+            {item.question.setup && (
+              <p className="meta">
+                {t.quiz.setupConfig}: {item.question.setup.config.join(" · ")} — {t.quiz.setupFaults}: {item.question.setup.faults.join(" · ")}
+              </p>
+            )}
             <QuestionResult q={item.question} g={item.graded} labels={t.quiz} />
+            {skippedKey(item, t) && (
+              <p>
+                <strong>{item.question.type === "explain" ? t.quiz.model : t.mock.rightAnswer}</strong> {skippedKey(item, t)}
+              </p>
+            )}
           </li>
         ))}
       </ol>

@@ -532,6 +532,7 @@ export const en = {
     allGood: "Nothing missed. Try a longer or a senior interview.",
     answers: "Question by question",
     skipped: "Skipped",
+    rightAnswer: "A right answer:",
     yourAnswer: "Your answer: {answer}",
     took: "{s} s",
     share: "Share this report",

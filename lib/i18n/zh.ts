@@ -534,6 +534,7 @@ export const zh: Dictionary = {
     allGood: "没有失分。试试更长的或高级面试。",
     answers: "逐题回顾",
     skipped: "已跳过",
+    rightAnswer: "正确答案：",
     yourAnswer: "你的回答：{answer}",
     took: "{s} 秒",
     share: "分享这份报告",
