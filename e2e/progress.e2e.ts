@@ -134,6 +134,11 @@ describe.each(["en", "zh"] as const)("progress, review and mock interviews in %s
     const other = await stranger.newPage();
     await other.goto(url);
     expect(await other.locator("main").textContent()).toContain(t.mock.notFound);
+    const id = new URL(url).pathname.split("/").at(-1);
+    for (const action of ["answer", "end", "share"]) {
+      const body = action === "answer" ? { position: 0, skip: true } : action === "share" ? { enabled: true } : {};
+      expect((await stranger.request.post(`${baseUrl}/api/mock/${id}/${action}`, { data: body })).status(), action).toBe(404);
+    }
     await other.goto(shared);
     expect(await other.locator("h1").textContent()).toBe(t.mock.sharedTitle);
     expect(await other.locator(".mock-share").count()).toBe(0);

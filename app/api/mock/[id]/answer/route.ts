@@ -10,5 +10,5 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   return learnerPost(req, checkMockAnswer, (db, userId, body, now) => {
     const t = getDictionary(body.locale);
     return answerMock(db, userId, id, body, now, t.terms, t.quiz.setupWords);
-  });
+  }, { createGuest: false });
 }

@@ -16,5 +16,6 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
       return parsed.success ? { ok: true, value: parsed.data } : { ok: false, result: { status: 400, body: { error: "body: expected {}" } } };
     },
     (db, userId, _body, now) => endMock(db, userId, id, now),
+    { createGuest: false },
   );
 }
