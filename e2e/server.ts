@@ -11,6 +11,7 @@ export default async function setup(project: TestProject) {
   // The browser tests may move the server clock with a cookie (lib/clock); no other server honours it.
   app = await startApp(process.env.E2E_PORT ?? "3217", undefined, { LOSSLESS_TEST_CLOCK: "1" });
   project.provide("baseUrl", app.baseUrl);
+  project.provide("databaseUrl", app.databaseUrl);
   return async () => {
     app?.stop();
   };
@@ -19,5 +20,6 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    databaseUrl: string;
   }
 }

@@ -10,6 +10,8 @@ import path from "node:path";
 
 export interface RunningApp {
   baseUrl: string;
+  /** The throwaway database the app runs on (tests create accounts in it with the CLI). */
+  databaseUrl: string;
   stop: () => void;
 }
 
@@ -17,9 +19,10 @@ export async function startApp(port: string, timeoutMs = 380_000, extraEnv: Reco
   const root = path.join(import.meta.dirname, "..");
   const dir = mkdtempSync(path.join(tmpdir(), "lossless-app-"));
   const baseUrl = `http://localhost:${port}`;
+  const databaseUrl = `file:${path.join(dir, "app.db")}`;
   const server: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
     cwd: root,
-    env: { ...process.env, ...extraEnv, PORT: port, DATABASE_URL: `file:${path.join(dir, "app.db")}`, NEXTAUTH_URL: baseUrl },
+    env: { ...process.env, ...extraEnv, PORT: port, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -40,5 +43,5 @@ export async function startApp(port: string, timeoutMs = 380_000, extraEnv: Reco
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { baseUrl, stop: () => server.kill("SIGTERM") };
+  return { baseUrl, databaseUrl, stop: () => server.kill("SIGTERM") };
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
@@ -37,7 +38,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <div className="container">{children}</div>
           </main>
           <footer className="site-footer">
-            <div className="container">{t.meta.tagline}</div>
+            <div className="container">
+              {t.meta.tagline} · <Link href={`/${locale}/join`}>{t.nav.join}</Link>
+            </div>
           </footer>
         </Providers>
       </body>

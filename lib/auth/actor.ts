@@ -65,3 +65,13 @@ export async function claimGuest(): Promise<void> {
   if (guest) await mergeGuestInto(db, guest.id, userId);
   jar.delete(GUEST_COOKIE);
 }
+
+/**
+ * The signed-in instructor making this request, or null. Checked on the server by every
+ * instructor page, action and API (hiding links is not access control). The role is read from
+ * the database, so a demotion takes effect at once.
+ */
+export async function getInstructor(): Promise<Actor | null> {
+  const actor = await getActor();
+  return actor?.kind === "user" && actor.role === "instructor" ? actor : null;
+}

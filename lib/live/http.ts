@@ -1,0 +1,32 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { getInstructor } from "@/lib/auth";
+import { readJson } from "@/lib/progress/api";
+
+/** Reads and validates a JSON body: a value, or the 4xx response to send. */
+export async function body<T extends z.ZodType>(req: Request, schema: T): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
+  const json = await readJson(req);
+  if (!json.ok) return { ok: false, response: Response.json(json.result.body, { status: json.result.status }) };
+  const parsed = schema.safeParse(json.body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, response: Response.json({ error: `${issue.path.join(".") || "body"}: ${issue.message}` }, { status: 400 }) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/** The instructor, or a 403 for anyone else (learners, guests, visitors). */
+export async function instructorOr403() {
+  const instructor = await getInstructor();
+  return instructor ? { ok: true as const, instructor } : { ok: false as const, response: Response.json({ error: "only instructors can do this" }, { status: 403 }) };
+}
+
+/** Each session's rejoin token lives in its own cookie, so one phone can be in two sessions. */
+export const liveCookie = (code: string) => `lossless_live_${code}`;
+
+export async function liveToken(code: string): Promise<string | undefined> {
+  return (await cookies()).get(liveCookie(code))?.value;
+}
+
+export const langOf = (req: Request): "en" | "zh" => (new URL(req.url).searchParams.get("locale") === "zh" ? "zh" : "en");
