@@ -10,7 +10,11 @@ import { databaseUrl } from "./url";
 const globalForDb = globalThis as unknown as { lossless_db?: PrismaClient };
 
 export function createDb(url = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
+  const client = new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
+  // Write-ahead logging: readers never wait for a writer, and a commit is one append instead of
+  // a rollback journal's several syncs. The mode is stored in the database file.
+  if (url.startsWith("file:")) void client.$queryRawUnsafe("PRAGMA journal_mode=WAL").catch(() => {});
+  return client;
 }
 
 export const db: PrismaClient = globalForDb.lossless_db ?? createDb();

@@ -227,9 +227,14 @@ export async function learnerView(db: PrismaClient, p: Participant, lang: Lang, 
   };
 }
 
-/** Records an answer to the open question; a second answer to the same question is not counted. */
-export async function answerLive(db: PrismaClient, p: Participant, input: z.infer<typeof liveAnswerSchema>, now: Date): Promise<ApiResult> {
-  const s = (await db.liveSession.findUnique({ where: { id: p.sessionId } }))!;
+/**
+ * Records an answer to the open question from the participant holding `token`; a second answer
+ * to the same question is not counted. One read (participant with session) and one write.
+ */
+export async function answerLive(db: PrismaClient, code: string, token: string | undefined, input: z.infer<typeof liveAnswerSchema>, now: Date): Promise<ApiResult> {
+  const p = await participantByToken(db, code, token);
+  if (!p) return { status: 403, body: { error: "join the session first" } };
+  const s = p.session;
   if (s.phase !== "question" || input.itemIndex !== s.itemIndex) return { status: 409, body: { error: "this question is not open for answers" } };
   if (s.closesAt && now.getTime() > s.closesAt.getTime() + LIVE_GRACE_MS) return { status: 409, body: { error: "time is up for this question" } };
   const { found } = currentQuestion(s);

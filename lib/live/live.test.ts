@@ -87,11 +87,12 @@ describe("live sessions in the database", () => {
     const ann = (await participantByToken(db, code, guest.token))!;
     const bo = (await participantByToken(db, code, signed.token))!;
 
-    expect((await answerLive(db, ann, { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" }, at(1000))).status).toBe(409);
+    expect((await answerLive(db, code, guest.token, { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" }, at(1000))).status).toBe(409);
+    expect((await answerLive(db, code, "not-a-token", { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" }, at(1000))).status).toBe(403);
     await control(db, host.id, id, "start", T0);
-    expect((await answerLive(db, ann, { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" }, at(2000))).body).toEqual({ accepted: true });
-    expect((await answerLive(db, ann, { itemIndex: 0, response: wrongResponse(qs[0]!), locale: "en" }, at(3000))).body).toEqual({ accepted: false, repeated: true });
-    await answerLive(db, bo, { itemIndex: 0, response: wrongResponse(qs[0]!), locale: "zh" }, at(4000));
+    expect((await answerLive(db, code, guest.token, { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" }, at(2000))).body).toEqual({ accepted: true });
+    expect((await answerLive(db, code, guest.token, { itemIndex: 0, response: wrongResponse(qs[0]!), locale: "en" }, at(3000))).body).toEqual({ accepted: false, repeated: true });
+    await answerLive(db, code, signed.token, { itemIndex: 0, response: wrongResponse(qs[0]!), locale: "zh" }, at(4000));
     const view = (await hostView(db, host.id, id, "en", at(5000)))!;
     expect(view).toMatchObject({ phase: "question", participants: 2, answered: 2, closesInMs: 25_000 });
     expect(view.bars.reduce((n, b) => n + b.count, 0)).toBe(2);
@@ -107,7 +108,7 @@ describe("live sessions in the database", () => {
     expect(again.body).toMatchObject({ nickname: "Ann", rejoined: true });
     const ann2 = (await participantByToken(db, code, again.token))!;
     expect(ann2.id).toBe(ann.id);
-    expect((await answerLive(db, ann2, { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" }, at(6000))).body).toMatchObject({ repeated: true });
+    expect((await answerLive(db, code, again.token, { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" }, at(6000))).body).toMatchObject({ repeated: true });
 
     await control(db, host.id, id, "reveal", at(7000));
     const revealed = (await hostView(db, host.id, id, "en", at(7000)))!;
@@ -129,12 +130,12 @@ describe("live sessions in the database", () => {
     const host = await user("instructor");
     const other = await user("instructor");
     const { id, code } = await session(host.id);
-    const p = (await participantByToken(db, code, (await join(code, "Late")).token))!;
+    const late = await join(code, "Late");
     expect((await control(db, other.id, id, "start", T0)).status).toBe(404);
     expect(await hostView(db, other.id, id, "en", T0)).toBeNull();
     expect(await sessionCsv(db, other.id, id)).toBeNull();
     await control(db, host.id, id, "start", T0);
-    expect((await answerLive(db, p, { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" }, at(30_000 + LIVE_GRACE_MS + 1))).body).toEqual({ error: "time is up for this question" });
+    expect((await answerLive(db, code, late.token, { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" }, at(30_000 + LIVE_GRACE_MS + 1))).body).toEqual({ error: "time is up for this question" });
     expect((await control(db, host.id, id, "next", at(31_000))).status).toBe(409);
     await control(db, host.id, id, "end", at(32_000));
     expect((await join(code, "Newcomer")).status).toBe(409);

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:live [-- N]`: a live session under load. Starts the app (production build,
+ * throwaway database), signs in an instructor, opens a session with one question, lets N
+ * simulated learners join (POST) and follow the session (SSE), starts the question, and has every
+ * learner answer within two seconds. Prints join time, answer latency p50/p95/p99, the time until
+ * the host's own SSE feed shows every answer, and whether every answer was counted once.
+ * Target (issue 9): N = 300, answer p95 < 200 ms, all counted. Asserts nothing.
+ */
+import { spawnSync } from "node:child_process";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import path from "node:path";
+import { loadQuestionFiles } from "../lib/content/questions";
+import { startApp } from "./app-server";
+
+const N = Number(process.argv[2] ?? process.env.LEARNERS ?? 300);
+const PASSWORD = "bench password long enough";
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
+
+/** Reads an SSE response, calling `onView` with each data message. */
+async function follow(res: Response, onView: (view: Record<string, unknown>) => void, signal: AbortSignal) {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  try {
+    while (!signal.aborted) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = event.split("\n").find((l) => l.startsWith("data: "));
+        if (data) onView(JSON.parse(data.slice(6)) as Record<string, unknown>);
+      }
+    }
+  } catch {
+    // aborted at the end
+  }
+}
+
+const app = await startApp(process.env.BENCH_PORT ?? "3221");
+const base = app.baseUrl;
+const stop = new AbortController();
+try {
+  const root = path.join(import.meta.dirname, "..");
+  const made = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", "bench-host@example.com", "--role", "instructor", "--password", PASSWORD], { cwd: root, env: { ...process.env, DATABASE_URL: app.databaseUrl }, encoding: "utf8" });
+  if (made.status !== 0) throw new Error(made.stderr);
+
+  // Sign the instructor in through next-auth's credentials endpoint.
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieOf(csrf) },
+    body: new URLSearchParams({ csrfToken, email: "bench-host@example.com", password: PASSWORD, json: "true" }),
+  });
+  const host = [cookieOf(csrf), cookieOf(signIn)].join("; ");
+
+  // One single-choice question from the bank.
+  const first = [...loadQuestionFiles().values()].flatMap((f) => f.questions).find((q) => q.type === "single")!;
+  const created = await fetch(`${base}/api/live`, { method: "POST", headers: { "content-type": "application/json", cookie: host }, body: JSON.stringify({ title: "bench", questionIds: [first.id], secondsPerItem: 120, leaderboard: "speed" }) });
+  const session = (await created.json()) as { id: string; code: string; error?: string };
+  if (!created.ok) throw new Error(`could not create the session: ${session.error}`);
+
+  let hostAnswered = 0;
+  let hostJoined = 0;
+  let allAnsweredAt = 0;
+  let options: string[] = [];
+  const hostFeed = await fetch(`${base}/api/live/${session.id}/events`, { headers: { cookie: host }, signal: stop.signal });
+  void follow(
+    hostFeed,
+    (v) => {
+      hostJoined = v.participants as number;
+      hostAnswered = v.answered as number;
+      const q = v.question as { options: { id: string }[] } | null;
+      if (q) options = q.options.map((o) => o.id);
+      if (hostAnswered === N && !allAnsweredAt) allAnsweredAt = performance.now();
+    },
+    stop.signal,
+  );
+
+  // Join: N learners in parallel, each keeping its cookie.
+  const joinTimes: number[] = [];
+  const t0 = performance.now();
+  const learners = await Promise.all(
+    Array.from({ length: N }, async (_, i) => {
+      const start = performance.now();
+      const res = await fetch(`${base}/api/live/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: session.code, nickname: `learner-${i}` }) });
+      joinTimes.push(performance.now() - start);
+      if (!res.ok) throw new Error(`join ${i}: ${res.status} ${await res.text()}`);
+      return { cookie: cookieOf(res), phase: "lobby" as string };
+    }),
+  );
+  const joinAll = performance.now() - t0;
+  // Every learner follows the session.
+  await Promise.all(
+    learners.map(async (l) => {
+      const res = await fetch(`${base}/api/live/join/${session.code}/events`, { headers: { cookie: l.cookie }, signal: stop.signal });
+      void follow(res, (v) => (l.phase = v.phase as string), stop.signal);
+    }),
+  );
+  while (hostJoined < N) await new Promise((r) => setTimeout(r, 20));
+
+  const started = performance.now();
+  await fetch(`${base}/api/live/${session.id}/control`, { method: "POST", headers: { "content-type": "application/json", cookie: host }, body: JSON.stringify({ action: "start" }) });
+  while (learners.some((l) => l.phase !== "question") || options.length === 0) await new Promise((r) => setTimeout(r, 10));
+  const fanOut = performance.now() - started;
+
+  // Answers: every learner within two seconds.
+  const latencies: number[] = [];
+  const handler: number[] = [];
+  let accepted = 0;
+  const answerStart = performance.now();
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  await Promise.all(
+    learners.map(async (l, i) => {
+      await new Promise((r) => setTimeout(r, Math.random() * 2000));
+      const start = performance.now();
+      const res = await fetch(`${base}/api/live/join/${session.code}/answer`, { method: "POST", headers: { "content-type": "application/json", cookie: l.cookie }, body: JSON.stringify({ itemIndex: 0, response: { choice: options[i % options.length] } }) });
+      latencies.push(performance.now() - start);
+      const dur = /dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "");
+      if (dur) handler.push(Number(dur[1]));
+      if (res.ok && ((await res.json()) as { accepted?: boolean }).accepted) accepted++;
+    }),
+  );
+  const lastAnswer = performance.now();
+  lag.disable();
+  const deadline = performance.now() + 10_000;
+  while (hostAnswered < N && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+
+  console.log(`bench:live — ${N} learners, one app process (${base})`);
+  console.log(`join: all ${N} in ${ms(joinAll)}; per request p50 ${ms(pct(joinTimes, 50))}, p95 ${ms(pct(joinTimes, 95))}`);
+  console.log(`question opened → every learner's feed shows it: ${ms(fanOut)}`);
+  console.log(`answer latency: p50 ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))}, p99 ${ms(pct(latencies, 99))}, max ${ms(Math.max(...latencies))}`);
+  console.log(`  of which in the answer handler (Server-Timing): p50 ${ms(pct(handler, 50))}, p95 ${ms(pct(handler, 95))}, max ${ms(Math.max(...handler))}`);
+  console.log(`  this client's own event-loop delay meanwhile: p99 ${ms(lag.percentile(99) / 1e6)}, max ${ms(lag.max / 1e6)} (large values mean the load generator, not the app, was slow)`);
+  console.log(`answers sent over ${ms(lastAnswer - answerStart)}; the host's feed showed all ${N} ${allAnsweredAt ? `${ms(Math.abs(allAnsweredAt - lastAnswer))} ${allAnsweredAt >= lastAnswer ? "after" : "before"} the last learner had its response` : `never (it shows ${hostAnswered})`}`);
+  console.log(`counted: ${accepted} accepted, host shows ${hostAnswered} answered of ${N} — ${accepted === N && hostAnswered === N ? "every answer counted once" : "MISMATCH"}`);
+} finally {
+  stop.abort();
+  app.stop();
+}
+process.exit(0);
