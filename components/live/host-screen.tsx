@@ -79,7 +79,7 @@ export function HostScreen({ id, locale, labels, remote }: { id: string; locale:
       )}
       <div className="live-head">
         <div>
-          <p className="live-title">{view.title}</p>
+          {!remote && <p className="live-title">{view.title}</p>}
           {!remote && (
             <p className="live-join">
               {labels.joinAt.replace("{url}", `${origin}/${locale}/join`)} <strong className="live-code" data-code={view.code}>{view.code}</strong>
