@@ -42,7 +42,7 @@ describe.each(["en", "zh"] as const)("a live session in %s", (locale) => {
   const t = getDictionary(locale);
   const stamp = `${locale}-${Date.now()}`;
 
-  it("host, a guest and a signed-in learner: join, answer, histogram, reveal, rejoin, CSV", async () => {
+  it("host, a guest and a signed-in learner: join, answer, histogram, reveal, rejoin, CSV, remote; then a class with an assignment and its report", async () => {
     createUser(`host-${stamp}@example.com`, "instructor", "Host");
     createUser(`learner-${stamp}@example.com`, "learner", "Li");
     const host = await signIn(browser.current, locale, `host-${stamp}@example.com`);
@@ -62,7 +62,7 @@ describe.each(["en", "zh"] as const)("a live session in %s", (locale) => {
       }
     }
     await expectAccessible(host.page);
-    await host.page.getByRole("button", { name: t.teach.create }).click();
+    await host.page.getByRole("button", { name: t.teach.create, exact: true }).click();
     await host.page.waitForURL(/\/teach\/live\/[a-z0-9]+$/);
     const hostUrl = host.page.url();
     const code = (await host.page.locator("[data-code]").getAttribute("data-code"))!;
@@ -153,6 +153,36 @@ describe.each(["en", "zh"] as const)("a live session in %s", (locale) => {
     await remote.getByRole("button", { name: t.live.next }).click();
     await host.page.getByText(t.live.questionOf.replace("{n}", "2").replace("{total}", "2")).waitFor();
     await guest.locator(`form[data-question="${ids[1]}"]`).waitFor();
+
+    // A class: the host creates it, the learner joins by the invite link, an assignment reaches
+    // the learner's dashboard, and the class report lists the learner with their answers.
+    await host.page.goto(`${baseUrl}/${locale}/teach`);
+    await host.page.waitForLoadState("networkidle");
+    await host.page.getByLabel(t.classes.name).fill(locale === "zh" ? "周四班" : "Thursday class");
+    await host.page.getByRole("button", { name: t.classes.create, exact: true }).click();
+    await host.page.waitForURL(/\/teach\/classes\/[a-z0-9]+$/);
+    const classUrl = host.page.url();
+    const classCode = (await host.page.locator("[data-class-code]").getAttribute("data-class-code"))!;
+    await host.page.waitForLoadState("networkidle");
+    await host.page.getByRole("button", { name: t.classes.add }).click();
+    await host.page.locator('tr[data-assignment="lesson"]').waitFor();
+    await expectAccessible(host.page);
+    await learner.page.goto(`${baseUrl}/${locale}/classes/join?code=${classCode}`);
+    await learner.page.waitForLoadState("networkidle");
+    await learner.page.getByRole("button", { name: new RegExp(t.classes.join.slice(0, 2)) }).click();
+    await learner.page.getByRole("status").waitFor();
+    await learner.page.goto(`${baseUrl}/${locale}/dashboard`);
+    expect(await learner.page.locator('[data-assignment="lesson"][data-done="false"]').count()).toBe(1);
+    await host.page.reload();
+    await host.page.locator('[data-member="Li"]').waitFor();
+    // Li answered the first live question wrong: it counts in the class's item analysis.
+    expect(await host.page.locator(`tr[data-item="${q.id}"] td`).first().textContent()).toBe("1");
+    // The guest cannot join a class without an account; the learner cannot open the class page.
+    expect((await guestContext.request.post(`${baseUrl}/api/classes/join`, { data: { code: classCode } })).status()).toBe(401);
+    const classPage = await learner.context.request.get(classUrl, { maxRedirects: 0 });
+    expect(classPage.headers().location).toMatch(new RegExp(`/${locale}/join$`));
+    for (const [apiPath, data] of [["/api/classes", { name: "x" }], [`${new URL(classUrl).pathname.replace(`/${locale}/teach/classes/`, "/api/classes/")}/assignments`, { kind: "lesson", target: "acks", dueAt: "2026-12-01" }]] as const)
+      expect((await learner.context.request.post(`${baseUrl}${apiPath}`, { data })).status(), apiPath).toBe(403);
 
     await Promise.all([host.context.close(), learner.context.close(), guestContext.close()]);
   });

@@ -13,6 +13,7 @@ import { ActivityHeatmap } from "@/components/dashboard/activity-heatmap";
 import { DeleteAccount } from "@/components/dashboard/delete-account";
 import { MockHistory, formatDate } from "@/components/mock/mock-history";
 import { listMocks } from "@/lib/mock";
+import { learnerAssignments } from "@/lib/classes";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -45,6 +46,7 @@ export default async function Dashboard({ params }: { params: Promise<{ locale: 
   const attempts = actor ? await db.questionAttempt.findMany({ where: { userId: actor.userId }, select: { lessonSlug: true, correct: true, createdAt: true }, orderBy: { createdAt: "asc" } }) : [];
   const mocks = actor ? await listMocks(db, actor.userId, now) : [];
   const due = actor ? await dueCount(db, actor.userId, now) : 0;
+  const assignments = actor?.kind === "user" ? await learnerAssignments(db, actor.userId) : [];
   const days = activityByDay(attempts.map((a) => a.createdAt));
   const streak = currentStreak(days, now);
   const misconceptions = loadMisconceptions();
@@ -90,6 +92,27 @@ export default async function Dashboard({ params }: { params: Promise<{ locale: 
           <Link href={`/${locale}/mock`}>{t.dashboard.mockCta}</Link>
         </p>
       </section>
+      {assignments.length > 0 && (
+        <section aria-labelledby="assignments">
+          <h2 id="assignments">{t.classes.yours}</h2>
+          <ul className="quiz-history">
+            {assignments.map((a) => {
+              const lesson = lessons.find((l) => l.slug === a.target);
+              const href = a.kind === "mock" ? `/${locale}/mock` : a.kind === "practice" ? `/${locale}/practice?lesson=${a.target}` : `/${locale}/lessons/${a.target}`;
+              const late = !a.done && a.dueAt < now;
+              return (
+                <li key={a.id} data-assignment={a.kind} data-done={a.done}>
+                  <span className={`badge ${a.done ? "ok" : late ? "bad" : "warn"}`}>{a.done ? t.classes.doneLabel : late ? t.classes.overdue : t.classes.openLabel}</span>{" "}
+                  <Link href={href}>
+                    {t.classes.kinds[a.kind as "lesson"]}: {a.kind === "mock" ? a.target.replaceAll(":", " · ") : (lesson?.title ?? a.target)}
+                  </Link>{" "}
+                  · {a.className} · {t.classes.due} {formatDate(a.dueAt, locale)}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <div className="stats">
         <div className="stat">
           <div className="value" data-stat="streak">{streak}</div>

@@ -8,6 +8,8 @@ import { listLessons, questionsForLesson } from "@/lib/content";
 import { db } from "@/lib/db";
 import { getDictionary, isLocale } from "@/lib/i18n";
 import { listHosted } from "@/lib/live/db";
+import { listClasses } from "@/lib/classes";
+import { CreateClass } from "@/components/teach/class-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -20,13 +22,26 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function TeachPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageLocale(params);
   const me = await requireInstructorPage(locale);
-  const sessions = await listHosted(db, me.userId);
+  const [sessions, classes] = await Promise.all([listHosted(db, me.userId), listClasses(db, me.userId)]);
   // Instructors see the bank's prompts (never keys) to choose from.
   const lessons = listLessons(locale).map((l) => ({ slug: l.slug, title: `${l.order}. ${l.title}`, questions: questionsForLesson(l.slug).map((q) => ({ id: q.id, prompt: q.prompt[locale], type: q.type })) }));
   return (
     <>
       <h1>{t.teach.title}</h1>
       <p className="lead">{t.teach.lead}</p>
+      <h2>{t.classes.title}</h2>
+      {classes.length === 0 ? (
+        <p>{t.classes.none}</p>
+      ) : (
+        <ul>
+          {classes.map((c) => (
+            <li key={c.id}>
+              <Link href={`/${locale}/teach/classes/${c.id}`}>{c.name}</Link> · <code>{c.code}</code> · {t.classes.members}: {c.members} · {t.classes.assignments}: {c.assignments}
+            </li>
+          ))}
+        </ul>
+      )}
+      <CreateClass locale={locale} labels={t.classes} />
       <h2>{t.teach.sessions}</h2>
       {sessions.length === 0 ? (
         <p>{t.teach.none}</p>
