@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import type { Dictionary } from "@/lib/i18n";
 import type { HostView } from "@/lib/live/db";
+import { SimulationLazy } from "@/components/sim/simulation-lazy";
 import { Bars } from "./bars";
 import { useCountdown, useLiveFeed } from "./use-live";
 
@@ -11,7 +12,7 @@ const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
  * The host's screen: on a projector the code, the question, the live histogram and the reveal;
  * with `remote` only the controls and the counts, for a phone driving the projector.
  */
-export function HostScreen({ id, locale, labels, remote }: { id: string; locale: string; labels: Dictionary["live"]; remote: boolean }) {
+export function HostScreen({ id, locale, labels, remote, sim }: { id: string; locale: string; labels: Dictionary["live"]; remote: boolean; sim: { labels: Dictionary["sim"]; events: Dictionary["events"]; terms: Dictionary["terms"] } }) {
   const { view, connected, receivedAt } = useLiveFeed<HostView>(`/api/live/${id}/events?locale=${locale}`);
   const left = useCountdown(view?.closesInMs ?? null, receivedAt);
   const [busy, setBusy] = useState(false);
@@ -106,6 +107,10 @@ export function HostScreen({ id, locale, labels, remote }: { id: string; locale:
       {view.reveal && !remote && (
         <div className="live-reveal">
           <p>{view.reveal.explanation}</p>
+          {view.scenario && view.question && (
+            // The simulation moment: the run the class predicted, to play on the projector.
+            <SimulationLazy key={`${view.itemIndex}`} name={`live-${view.itemIndex}`} title={view.question.prompt} scenario={view.scenario} labels={sim.labels} eventLabels={sim.events} terms={sim.terms} labPath={`/${locale}/lab`} />
+          )}
           {view.reveal.lab && (
             <p>
               <a href={view.reveal.lab} target="_blank" rel="noreferrer">

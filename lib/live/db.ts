@@ -4,7 +4,8 @@ import { z } from "zod";
 import { findQuestion } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
 import { answerQuestion, gradedBody, type ApiResult } from "@/lib/progress/api";
-import { answerKey, grade, responseSchema, toPublicQuestion, type PublicQuestion, type SetupWords } from "@/lib/quiz";
+import { answerKey, grade, responseSchema, toPublicQuestion, type PublicQuestion, type Question, type SetupWords } from "@/lib/quiz";
+import { parseScenario, type Scenario } from "@/lib/sim/scenario";
 import { publish } from "./bus";
 import { ACTIONS, CODE_PATTERN, histogram, LEADERBOARDS, leaderboard, newCode, normaliseCode, transition, type Bar, type Leaderboard, type Phase } from "./state";
 
@@ -80,6 +81,12 @@ export async function control(db: PrismaClient, hostId: string, id: string, acti
 
 type Session = NonNullable<Awaited<ReturnType<typeof hosted>>>;
 
+function scenarioOf(q: Question): Scenario | null {
+  if (q.type !== "sim-predict" || !("inline" in q.scenario)) return null;
+  const parsed = parseScenario(q.scenario.inline);
+  return parsed.ok ? parsed.scenario : null;
+}
+
 function currentQuestion(s: Session) {
   const items = itemsOf(s.items);
   const id = s.itemIndex >= 0 ? items[s.itemIndex] : undefined;
@@ -108,6 +115,8 @@ export interface HostView {
   reveal: ReturnType<typeof gradedBody> | null;
   leaderboard: { nickname: string; points: number }[] | null;
   leaderboardMode: Leaderboard;
+  /** After the reveal of a prediction question: its run, for the projector's player (the simulation moment). */
+  scenario: Scenario | null;
 }
 
 /** The projector's view: the code, the question, the live histogram, and after the reveal the answer and the leaderboard. */
@@ -137,6 +146,7 @@ export async function hostView(db: PrismaClient, hostId: string, id: string, lan
     reveal: found && revealed ? gradedBody(found.question, lang, { correct: true, score: 1, certainty: null, feedback: {} }) : null,
     leaderboard: showBoard ? leaderboard(answers, names(participants, s.hideNames), s.secondsPerItem * 1000, s.leaderboard as Leaderboard).map(({ nickname, points }) => ({ nickname, points })) : null,
     leaderboardMode: s.leaderboard as Leaderboard,
+    scenario: found && revealed ? scenarioOf(found.question) : null,
   };
 }
 

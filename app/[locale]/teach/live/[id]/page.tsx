@@ -24,7 +24,7 @@ export default async function HostPage({ params, searchParams }: { params: Promi
   return (
     <>
       <h1 className={remote ? undefined : "visually-hidden"}>{session.title}</h1>
-      <HostScreen id={id} locale={locale} labels={t.live} remote={remote} />
+      <HostScreen id={id} locale={locale} labels={t.live} remote={remote} sim={{ labels: t.sim, events: t.events, terms: t.terms }} />
     </>
   );
 }
