@@ -28,6 +28,17 @@ async function answerRight(page: Page, form: ReturnType<Page["locator"]>, id: st
   return true;
 }
 
+/** Opens a lesson's quiz, answers one question right and waits for the grading. */
+async function answerInLessonQuiz(page: Page, lesson: string, id: string, t: ReturnType<typeof getDictionary>, locale: "en" | "zh") {
+  await page.goto(`${baseUrl}/${locale}/lessons/${lesson}/quiz`);
+  // Answer once the quiz is interactive (a click before hydration would submit the form natively).
+  await page.waitForLoadState("networkidle");
+  const form = page.locator(`form[data-question="${id}"]`);
+  await answerRight(page, form, id, t, locale);
+  await form.getByRole("button", { name: t.quiz.submit }).click();
+  await form.locator(".quiz-result").waitFor();
+}
+
 describe.each(["en", "zh"] as const)("progress, review and mock interviews in %s", (locale) => {
   const t = getDictionary(locale);
 
@@ -39,12 +50,7 @@ describe.each(["en", "zh"] as const)("progress, review and mock interviews in %s
     expect((await page.locator('[data-mastery="acks"]').textContent())?.trim()).toBe("0%");
 
     const q = questionsForLesson("acks").find((x) => x.type === "single")!;
-    await page.goto(`${baseUrl}/${locale}/lessons/acks/quiz`);
-    await page.waitForLoadState("networkidle");
-    const form = page.locator(`form[data-question="${q.id}"]`);
-    await answerRight(page, form, q.id, t, locale);
-    await form.getByRole("button", { name: t.quiz.submit }).click();
-    await form.locator(".quiz-result").waitFor();
+    await answerInLessonQuiz(page, "acks", q.id, t, locale);
 
     await page.goto(`${baseUrl}/${locale}/dashboard`);
     expect(Number((await page.locator('[data-mastery="acks"]').textContent())!.replace(/\D/g, ""))).toBeGreaterThan(0);
@@ -173,13 +179,7 @@ describe.each(["en", "zh"] as const)("progress, review and mock interviews in %s
     const context = await browser.current.newContext();
     const page = await context.newPage();
     const q = questionsForLesson("isr").find((x) => x.type === "true-false")!;
-    await page.goto(`${baseUrl}/${locale}/lessons/isr/quiz`);
-    // Answer once the quiz is interactive (a click before hydration would submit the form natively).
-    await page.waitForLoadState("networkidle");
-    const form = page.locator(`form[data-question="${q.id}"]`);
-    await answerRight(page, form, q.id, t, locale);
-    await form.getByRole("button", { name: t.quiz.submit }).click();
-    await form.locator(".quiz-result").waitFor();
+    await answerInLessonQuiz(page, "isr", q.id, t, locale);
     await page.goto(`${baseUrl}/${locale}/dashboard`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t.dashboard.export }).click()]);
     expect(download.suggestedFilename()).toMatch(/^lossless-\d{4}-\d{2}-\d{2}\.json$/);

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormError, sendJson, useSubmit } from "@/components/ui/submit";
 import type { Dictionary } from "@/lib/i18n";
 
 /** Code and nickname; on success the learner's screen opens (a cookie remembers them for rejoining). */
@@ -8,21 +9,10 @@ export function JoinForm({ locale, labels, initialCode, initialName }: { locale:
   const router = useRouter();
   const [code, setCode] = useState(initialCode);
   const [nickname, setNickname] = useState(initialName);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState("");
-  async function join(e: React.FormEvent) {
+  const { busy, error, run } = useSubmit({ stayBusy: true });
+  function join(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError("");
-    try {
-      const res = await fetch("/api/live/join", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code, nickname }) });
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.error ?? res.statusText);
-      router.push(`/${locale}/join/${body.code}`);
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
-    }
+    void run(async () => router.push(`/${locale}/join/${(await sendJson<{ code: string }>("/api/live/join", { code, nickname })).code}`));
   }
   return (
     <form className="card join-form" onSubmit={join}>
@@ -43,11 +33,7 @@ export function JoinForm({ locale, labels, initialCode, initialName }: { locale:
       <button type="submit" className="button" disabled={busy}>
         {busy ? labels.joining : labels.join}
       </button>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormError, sendJson, useSubmit } from "@/components/ui/submit";
 import type { Dictionary } from "@/lib/i18n";
 
 type Labels = Dictionary["mock"];
@@ -11,21 +12,10 @@ export function MockStart({ locale, labels }: { locale: string; labels: Labels }
   const [minutes, setMinutes] = useState(20);
   const [focus, setFocus] = useState("mixed");
   const [level, setLevel] = useState("junior");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState("");
-  async function start(e: React.FormEvent) {
+  const { busy, error, run } = useSubmit({ format: (m) => labels.error.replace("{message}", m), stayBusy: true });
+  function start(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError("");
-    try {
-      const res = await fetch("/api/mock", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ minutes, focus, level }) });
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.error ?? res.statusText);
-      router.push(`/${locale}/mock/${body.id}`);
-    } catch (err) {
-      setError(labels.error.replace("{message}", (err as Error).message));
-      setBusy(false);
-    }
+    void run(async () => router.push(`/${locale}/mock/${(await sendJson<{ id: string }>("/api/mock", { minutes, focus, level })).id}`));
   }
   const group = <T extends string | number>(legend: string, name: string, values: readonly T[], current: T, set: (v: T) => void, text: (v: T) => string) => (
     <fieldset className="mock-choice">
@@ -49,11 +39,7 @@ export function MockStart({ locale, labels }: { locale: string; labels: Labels }
       <button type="submit" className="button" disabled={busy}>
         {busy ? labels.starting : labels.start}
       </button>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }

@@ -1,29 +1,19 @@
 "use client";
 import { useState } from "react";
+import { FormError, sendJson, useSubmit } from "@/components/ui/submit";
 import type { Dictionary } from "@/lib/i18n";
 
 /** Turns a report's share link on or off; the link is shown with a copy button while it exists. */
 export function ShareControl({ id, locale, initial, labels }: { id: string; locale: string; initial: string | null; labels: Dictionary["mock"] }) {
   const [token, setToken] = useState(initial);
-  const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState("");
+  const { busy, error, run } = useSubmit({ format: (m) => labels.error.replace("{message}", m) });
   const url = token ? `${typeof window === "undefined" ? "" : window.location.origin}/${locale}/mock/shared/${token}` : "";
-  async function toggle(enabled: boolean) {
-    setBusy(true);
-    setError("");
-    try {
-      const res = await fetch(`/api/mock/${id}/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ enabled }) });
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.error ?? res.statusText);
-      setToken(body.shareToken);
+  const toggle = (enabled: boolean) =>
+    run(async () => {
+      setToken((await sendJson<{ shareToken: string | null }>(`/api/mock/${id}/share`, { enabled })).shareToken);
       setCopied(false);
-    } catch (err) {
-      setError(labels.error.replace("{message}", (err as Error).message));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   return (
     <section className="card mock-share" aria-labelledby="share-title">
       <h2 id="share-title">{labels.share}</h2>
@@ -51,11 +41,7 @@ export function ShareControl({ id, locale, initial, labels }: { id: string; loca
           {labels.shareOn}
         </button>
       )}
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

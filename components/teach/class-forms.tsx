@@ -1,39 +1,21 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormError, sendJson, useSubmit } from "@/components/ui/submit";
 import type { Dictionary } from "@/lib/i18n";
 
 type Labels = Dictionary["classes"];
 
-async function post(url: string, body: unknown, method = "POST"): Promise<Record<string, unknown>> {
-  const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(String(json.error ?? res.statusText));
-  return json;
-}
-
+/** A class action: sent, then the page's server data refreshed; errors worded for this page. */
 function useAction(labels: Labels) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState("");
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError("");
-    try {
+  const { busy, error, run } = useSubmit({ format: (m) => labels.error.replace("{message}", m) });
+  const act = (fn: () => Promise<void>) =>
+    run(async () => {
       await fn();
       router.refresh();
-    } catch (err) {
-      setError(labels.error.replace("{message}", (err as Error).message));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const alert = error ? (
-    <p className="alert" role="alert">
-      {error}
-    </p>
-  ) : null;
-  return { busy, run, alert, router };
+    });
+  return { busy, run: act, alert: <FormError message={error} />, router };
 }
 
 export function CreateClass({ locale, labels }: { locale: string; labels: Labels }) {
@@ -45,7 +27,7 @@ export function CreateClass({ locale, labels }: { locale: string; labels: Labels
       onSubmit={(e) => {
         e.preventDefault();
         void run(async () => {
-          const r = await post("/api/classes", { name });
+          const r = await sendJson("/api/classes", { name });
           router.push(`/${locale}/teach/classes/${String(r.id)}`);
         });
       }}
@@ -78,7 +60,7 @@ export function AddAssignment({ classId, labels, lessons }: { classId: string; l
       onSubmit={(e) => {
         e.preventDefault();
         void run(async () => {
-          await post(`/api/classes/${classId}/assignments`, { kind, target: kind === "mock" ? mock : lesson, dueAt: due });
+          await sendJson(`/api/classes/${classId}/assignments`, { kind, target: kind === "mock" ? mock : lesson, dueAt: due });
         });
       }}
     >
@@ -133,7 +115,7 @@ export function RemoveAssignment({ classId, id, labels }: { classId: string; id:
   const { busy, run, alert } = useAction(labels);
   return (
     <>
-      <button type="button" className="button secondary small" disabled={busy} onClick={() => void run(async () => void (await post(`/api/classes/${classId}/assignments`, { id }, "DELETE")))}>
+      <button type="button" className="button secondary small" disabled={busy} onClick={() => void run(async () => void (await sendJson(`/api/classes/${classId}/assignments`, { id }, "DELETE")))}>
         {labels.remove}
       </button>
       {alert}
@@ -152,7 +134,7 @@ export function JoinClassButton({ code, labels, text, locale }: { code: string; 
     );
   return (
     <>
-      <button type="button" className="button" disabled={busy} onClick={() => void run(async () => setJoined(String((await post("/api/classes/join", { code })).name)))}>
+      <button type="button" className="button" disabled={busy} onClick={() => void run(async () => setJoined(String((await sendJson("/api/classes/join", { code })).name)))}>
         {text}
       </button>
       {alert}

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormError, sendJson, useSubmit } from "@/components/ui/submit";
 import type { Dictionary } from "@/lib/i18n";
 
 interface Choice {
@@ -17,22 +18,14 @@ export function NewSession({ locale, lessons, labels, typeNames }: { locale: str
   const [board, setBoard] = useState<"off" | "correct" | "speed">("correct");
   const [hide, setHide] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState("");
+  const { busy, error, run } = useSubmit({ format: (m) => labels.error.replace("{message}", m), stayBusy: true });
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
-  async function create(e: React.FormEvent) {
+  function create(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError("");
-    try {
-      const res = await fetch("/api/live", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title, questionIds: picked, secondsPerItem: seconds, leaderboard: board, hideNames: hide }) });
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.error ?? res.statusText);
-      router.push(`/${locale}/teach/live/${body.id}`);
-    } catch (err) {
-      setError(labels.error.replace("{message}", (err as Error).message));
-      setBusy(false);
-    }
+    void run(async () => {
+      const { id } = await sendJson<{ id: string }>("/api/live", { title, questionIds: picked, secondsPerItem: seconds, leaderboard: board, hideNames: hide });
+      router.push(`/${locale}/teach/live/${id}`);
+    });
   }
   return (
     <form className="card new-session" onSubmit={create}>
@@ -92,11 +85,7 @@ export function NewSession({ locale, lessons, labels, typeNames }: { locale: str
       <button type="submit" className="button" disabled={busy || picked.length === 0}>
         {busy ? labels.creating : labels.create}
       </button>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }
