@@ -184,6 +184,28 @@ export async function participantByToken(db: PrismaClient, code: string, token: 
 }
 type Participant = NonNullable<Awaited<ReturnType<typeof participantByToken>>>;
 
+/**
+ * The room's answers to the revealed question and the full ranking. Every learner's screen asks
+ * for them at the same moment (the reveal), so they are read once per session and question
+ * rather than once per learner; answers are closed by then, so the copy cannot go stale.
+ */
+const revealed = new Map<string, Promise<{ here: { response: string; score: number }[]; board: { participantId: string; points: number }[] }>>();
+function revealedRoom(db: PrismaClient, s: { id: string; itemIndex: number; secondsPerItem: number; leaderboard: string }) {
+  const key = `${s.id}:${s.itemIndex}`;
+  let room = revealed.get(key);
+  if (!room) {
+    room = (async () => {
+      const all = await db.liveAnswer.findMany({ where: { sessionId: s.id }, select: { participantId: true, itemIndex: true, response: true, score: true, timeTakenMs: true } });
+      const board = s.leaderboard === "off" ? [] : leaderboard(all, new Map(), s.secondsPerItem * 1000, s.leaderboard as Leaderboard, Number.MAX_SAFE_INTEGER);
+      return { here: all.filter((a) => a.itemIndex === s.itemIndex), board };
+    })();
+    revealed.set(key, room);
+    // Kept briefly: long enough for the burst of screens at the reveal.
+    setTimeout(() => revealed.delete(key), 5_000).unref?.();
+  }
+  return room;
+}
+
 export interface LearnerView {
   code: string;
   title: string;
@@ -209,14 +231,10 @@ export async function learnerView(db: PrismaClient, p: Participant, lang: Lang, 
   let bars: Bar[] = [];
   let rank: LearnerView["rank"] = null;
   if (found && revealed) {
-    const here = await db.liveAnswer.findMany({ where: { sessionId: s.id, itemIndex: s.itemIndex }, select: { response: true, score: true } });
-    bars = barsFor(found, here, lang, true);
-    if (s.leaderboard !== "off") {
-      const all = await db.liveAnswer.findMany({ where: { sessionId: s.id }, select: { participantId: true, score: true, timeTakenMs: true } });
-      const board = leaderboard(all, new Map([[p.id, p.nickname]]), s.secondsPerItem * 1000, s.leaderboard as Leaderboard, Number.MAX_SAFE_INTEGER);
-      const i = board.findIndex((b) => b.participantId === p.id);
-      rank = i >= 0 ? { position: i + 1, points: board[i]!.points } : null;
-    }
+    const room = await revealedRoom(db, s);
+    bars = barsFor(found, room.here, lang, true);
+    const i = room.board.findIndex((b) => b.participantId === p.id);
+    rank = s.leaderboard !== "off" && i >= 0 ? { position: i + 1, points: room.board[i]!.points } : null;
   }
   return {
     code: s.code,
