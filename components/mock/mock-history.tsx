@@ -5,6 +5,12 @@ import type { listMocks } from "@/lib/mock/db";
 type Row = Awaited<ReturnType<typeof listMocks>>[number];
 
 export const formatDate = (d: Date, locale: Locale) => d.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+/** A mock interview's setup ("20:mixed:junior") in words: "20 min · Mixed · Junior". */
+export function mockSetupText(target: string, t: Dictionary): string {
+  const [minutes, focus, level] = target.split(":");
+  return [t.mock.minutes.replace("{n}", minutes ?? ""), t.mock.focuses[focus as keyof Dictionary["mock"]["focuses"]] ?? focus, t.mock.levels[level as keyof Dictionary["mock"]["levels"]] ?? level].join(" · ");
+}
+
 export const percent = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)}%`);
 
 /** The learner's mock interviews, newest first, each linking to its report (or back into it while it runs). */

@@ -646,6 +646,7 @@ export const en = {
     flag: "Flag",
     flags: { "negative-discrimination": "stronger learners miss it more", "too-hard": "almost nobody gets it right" },
     noMembers: "No one has joined yet: share the invite link.",
+    noAnswers: "No answers from this class yet.",
     joinTitle: "Join a class",
     joinAs: "Join “{name}” as {who}",
     join: "Join the class",

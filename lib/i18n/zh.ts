@@ -648,6 +648,7 @@ export const zh: Dictionary = {
     flag: "标记",
     flags: { "negative-discrimination": "强的学员反而更容易错", "too-hard": "几乎没人答对" },
     noMembers: "还没有人加入：把邀请链接发给学员吧。",
+    noAnswers: "这个班还没有作答记录。",
     joinTitle: "加入班级",
     joinAs: "以 {who} 的身份加入“{name}”",
     join: "加入班级",

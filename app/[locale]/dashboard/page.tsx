@@ -11,7 +11,7 @@ import { activityByDay, calendarWeeks, currentStreak, dueCount, lessonStats, lon
 import { loadMisconceptions } from "@/lib/content";
 import { ActivityHeatmap } from "@/components/dashboard/activity-heatmap";
 import { DeleteAccount } from "@/components/dashboard/delete-account";
-import { MockHistory, formatDate } from "@/components/mock/mock-history";
+import { MockHistory, formatDate, mockSetupText } from "@/components/mock/mock-history";
 import { listMocks } from "@/lib/mock";
 import { learnerAssignments } from "@/lib/classes";
 
@@ -104,7 +104,7 @@ export default async function Dashboard({ params }: { params: Promise<{ locale: 
                 <li key={a.id} data-assignment={a.kind} data-done={a.done}>
                   <span className={`badge ${a.done ? "ok" : late ? "bad" : "warn"}`}>{a.done ? t.classes.doneLabel : late ? t.classes.overdue : t.classes.openLabel}</span>{" "}
                   <Link href={href}>
-                    {t.classes.kinds[a.kind as "lesson"]}: {a.kind === "mock" ? a.target.replaceAll(":", " · ") : (lesson?.title ?? a.target)}
+                    {t.classes.kinds[a.kind as "lesson"]}: {a.kind === "mock" ? mockSetupText(a.target, t) : (lesson?.title ?? a.target)}
                   </Link>{" "}
                   · {a.className} · {t.classes.due} {formatDate(a.dueAt, locale)}
                 </li>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageLocale } from "@/components/layout/locale";
-import { formatDate, percent } from "@/components/mock/mock-history";
+import { formatDate, mockSetupText, percent } from "@/components/mock/mock-history";
 import { AddAssignment, RemoveAssignment } from "@/components/teach/class-forms";
 import { requireInstructorPage } from "@/components/teach/guard";
 import { classReport } from "@/lib/classes";
@@ -27,7 +27,9 @@ export default async function ClassPage({ params }: { params: Promise<{ locale: 
   const lessons = listLessons(locale);
   const title = (slug: string) => lessons.find((l) => l.slug === slug)?.title ?? slug;
   const c = t.classes;
-  const target = (kind: string, value: string) => (kind === "mock" ? value.replaceAll(":", " · ") : title(value));
+  const target = (kind: string, value: string) => (kind === "mock" ? mockSetupText(value, t) : title(value));
+  // Lessons in curriculum order.
+  const byLesson = [...report.lessons].sort((a, b) => lessons.findIndex((l) => l.slug === a.lesson) - lessons.findIndex((l) => l.slug === b.lesson));
   return (
     <>
       <h1>{report.name}</h1>
@@ -37,7 +39,7 @@ export default async function ClassPage({ params }: { params: Promise<{ locale: 
       <section className="card" aria-labelledby="invite">
         <h2 id="invite">{c.invite}</h2>
         <p>
-          <code data-class-code={report.code}>{`/${locale}/classes/join?code=${report.code}`}</code> · {c.code}: <strong className="live-code small">{report.code}</strong>
+          <code data-class-code={report.code}>{`${process.env.NEXTAUTH_URL ?? ""}/${locale}/classes/join?code=${report.code}`}</code> · {c.code}: <strong className="live-code small">{report.code}</strong>
         </p>
         <p className="meta">{c.inviteHelp}</p>
       </section>
@@ -90,7 +92,7 @@ export default async function ClassPage({ params }: { params: Promise<{ locale: 
       <h2>{c.masteryPerLesson}</h2>
       <figure className="chart" aria-label={c.masteryPerLesson}>
         <ul>
-          {report.lessons.map((l) => (
+          {byLesson.map((l) => (
             <li key={l.lesson} data-class-mastery={l.lesson}>
               <span className="chart-label">{title(l.lesson)}</span>
               <span className="chart-track" role="img" aria-label={percent(l.mastery)}>
@@ -115,6 +117,9 @@ export default async function ClassPage({ params }: { params: Promise<{ locale: 
       )}
       <h2>{c.items}</h2>
       <p className="meta">{c.itemsHelp}</p>
+      {report.items.length === 0 ? (
+        <p>{c.noAnswers}</p>
+      ) : (
       <div className="table-wrap">
         <table>
           <thead>
@@ -139,6 +144,7 @@ export default async function ClassPage({ params }: { params: Promise<{ locale: 
           </tbody>
         </table>
       </div>
+      )}
     </>
   );
 }
