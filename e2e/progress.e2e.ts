@@ -66,7 +66,8 @@ describe.each(["en", "zh"] as const)("progress, review and mock interviews in %s
     expect(await page.locator('[data-stat="due"]').textContent()).toBe("1");
     await page.locator("[data-review-due]").click();
     await page.waitForURL(new RegExp(`/${locale}/review$`));
-    expect(await page.title()).toContain(t.review.title);
+    // A client-side navigation changes the URL before the new page (and its title) is rendered.
+    await expect.poll(() => page.title()).toContain(t.review.title);
     await page.locator(".nav-badge[data-due='1']").waitFor();
     const due = page.locator(`form[data-question="${q.id}"]`);
     await due.waitFor();
