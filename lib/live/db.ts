@@ -98,6 +98,9 @@ function barsFor(found: NonNullable<ReturnType<typeof findQuestion>>, answers: {
   return bars.map((b) => ({ id: b.id, text: typeof b.text === "string" ? b.text : b.text[lang], count: b.count, ...(revealed ? { correct: b.correct } : {}) }));
 }
 
+/** Milliseconds until the open question closes; null when no question is open. */
+const closesIn = (s: { phase: string; closesAt: Date | null }, now: Date) => (s.phase === "question" && s.closesAt ? Math.max(0, s.closesAt.getTime() - now.getTime()) : null);
+
 const names = (participants: { id: string; nickname: string }[], hide: boolean) => new Map(participants.map((p, i) => [p.id, hide ? `#${i + 1}` : p.nickname]));
 
 export interface HostView {
@@ -140,7 +143,7 @@ export async function hostView(db: PrismaClient, hostId: string, id: string, lan
     itemCount: items.length,
     participants: participants.length,
     answered: here.length,
-    closesInMs: s.phase === "question" && s.closesAt ? Math.max(0, s.closesAt.getTime() - now.getTime()) : null,
+    closesInMs: closesIn(s, now),
     question: found && s.phase !== "lobby" ? toPublicQuestion(found.question, lang, w.terms, w.words) : null,
     bars: found && s.phase !== "lobby" ? barsFor(found, here, lang, revealed) : [],
     reveal: found && revealed ? gradedBody(found.question, lang, { correct: true, score: 1, certainty: null, feedback: {} }) : null,
@@ -243,7 +246,7 @@ export async function learnerView(db: PrismaClient, p: Participant, lang: Lang, 
     phase: s.phase as Phase,
     itemIndex: s.itemIndex,
     itemCount: items.length,
-    closesInMs: s.phase === "question" && s.closesAt ? Math.max(0, s.closesAt.getTime() - now.getTime()) : null,
+    closesInMs: closesIn(s, now),
     question: found && (s.phase === "question" || revealed) ? toPublicQuestion(found.question, lang, w.terms, w.words) : null,
     answered: Boolean(mine),
     result:

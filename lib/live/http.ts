@@ -2,18 +2,14 @@ import "server-only";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { getInstructor } from "@/lib/auth";
-import { readJson } from "@/lib/progress/api";
+import { checkWith, readJson } from "@/lib/progress/api";
 
 /** Reads and validates a JSON body: a value, or the 4xx response to send. */
 export async function body<T extends z.ZodType>(req: Request, schema: T): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
   const json = await readJson(req);
   if (!json.ok) return { ok: false, response: Response.json(json.result.body, { status: json.result.status }) };
-  const parsed = schema.safeParse(json.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, response: Response.json({ error: `${issue.path.join(".") || "body"}: ${issue.message}` }, { status: 400 }) };
-  }
-  return { ok: true, value: parsed.data };
+  const checked = checkWith(schema, json.body);
+  return checked.ok ? checked : { ok: false, response: Response.json(checked.result.body, { status: checked.result.status }) };
 }
 
 /** The instructor, or a 403 for anyone else (learners, guests, visitors). */

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { findQuestion, loadChains } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
-import { answerQuestion, gradedBody, type ApiResult } from "@/lib/progress/api";
+import { answerQuestion, checkWith, gradedBody, type ApiResult } from "@/lib/progress/api";
 import { CONFIDENCE, grade, responseSchema, toPublicQuestion, type PublicQuestion, type SetupWords } from "@/lib/quiz";
 import { planMock } from "./plan";
 import { compareWith, studyPlan, summarise, type AskedQuestion, type MockSummary, type PreviousMock } from "./report";
@@ -36,19 +36,8 @@ export const mockAnswerSchema = z
   })
   .refine((b) => (b.response === undefined) !== (b.skip === undefined), { message: "send either a response or skip: true", path: ["response"] });
 
-function invalid(error: z.ZodError): ApiResult {
-  const issue = error.issues[0]!;
-  return { status: 400, body: { error: `${issue.path.join(".") || "body"}: ${issue.message}` } };
-}
-
-export function checkStart(body: unknown) {
-  const parsed = startMockSchema.safeParse(body);
-  return parsed.success ? ({ ok: true, value: parsed.data } as const) : ({ ok: false, result: invalid(parsed.error) } as const);
-}
-export function checkMockAnswer(body: unknown) {
-  const parsed = mockAnswerSchema.safeParse(body);
-  return parsed.success ? ({ ok: true, value: parsed.data } as const) : ({ ok: false, result: invalid(parsed.error) } as const);
-}
+export const checkStart = (body: unknown) => checkWith(startMockSchema, body);
+export const checkMockAnswer = (body: unknown) => checkWith(mockAnswerSchema, body);
 
 const planOf = (json: string): Chain[] => z.array(plannedChainSchema).parse(JSON.parse(json));
 

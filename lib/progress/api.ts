@@ -36,9 +36,16 @@ export const progressRequestSchema = z.strictObject({
   event: z.enum(["started", "read"]),
 });
 
-function invalid(error: z.ZodError): ApiResult {
+/** The 400 for a body that fails its schema: the first problem, with the field it is in. */
+export function invalid(error: z.ZodError): ApiResult {
   const issue = error.issues[0]!;
   return { status: 400, body: { error: `${issue.path.join(".") || "body"}: ${issue.message}` } };
+}
+
+/** Validates a request body against its schema: the value, or the 400 to send. */
+export function checkWith<T extends z.ZodType>(schema: T, body: unknown): Checked<z.infer<T>> {
+  const parsed = schema.safeParse(body);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, result: invalid(parsed.error) };
 }
 
 /** An answer that was validated and graded, waiting to be recorded for someone. */
