@@ -4,6 +4,13 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Dictionary } from "@/lib/i18n";
+import { minutesToWait, parseRateLimited } from "@/lib/security/rate-limited";
+
+/** "Too many attempts — try again in N minutes", in the page's language. */
+function tooMany(t: Dictionary["auth"], retryAfterSeconds: number): string {
+  const minutes = minutesToWait(retryAfterSeconds);
+  return minutes === 1 ? t.tooManyAttemptsOne : t.tooManyAttempts.replace("{minutes}", String(minutes));
+}
 
 /** Sign-in and sign-up share one form; sign-up creates the account (keeping guest progress) then signs in. */
 export function AuthForm({ mode, locale, t }: { mode: "signin" | "signup"; locale: string; t: Dictionary["auth"] }) {
@@ -24,12 +31,21 @@ export function AuthForm({ mode, locale, t }: { mode: "signin" | "signup"; local
         const res = await fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, ...(name ? { name } : {}) }) });
         if (!res.ok) {
           const body = await res.json().catch(() => ({}));
+          if (res.status === 429) {
+            setError(tooMany(t, Number(res.headers.get("retry-after")) || Number(body.retryAfterSeconds) || 60));
+            return;
+          }
           const messages: Record<string, string> = { "email-taken": t.emailTaken, "invalid-email": t.invalidEmail, "weak-password": t.weakPassword, "invalid-name": t.invalidName };
           setError(messages[body.code] ?? t.failed);
           return;
         }
       }
       const result = await signIn("credentials", { email, password, redirect: false });
+      const retryAfterSeconds = parseRateLimited(result?.error);
+      if (retryAfterSeconds !== null) {
+        setError(tooMany(t, retryAfterSeconds));
+        return;
+      }
       if (!result || result.error) {
         setError(t.invalidCredentials);
         return;

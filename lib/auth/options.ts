@@ -3,6 +3,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { mergeGuestInto } from "@/lib/progress/merge";
+import { clientIp } from "@/lib/security/client-ip";
+import { rateLimitedCode } from "@/lib/security/rate-limited";
+import { authLimits } from "./limits";
 import { signInSchema } from "./schemas";
 import { authenticate, findGuestByToken } from "./users";
 
@@ -25,10 +28,15 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
         if (!parsed.success) return null;
+        const headers = req?.headers as Record<string, string> | undefined;
+        // Too many wrong passwords for this account or from this address: refused before the
+        // password is even checked (app/api/auth/[...nextauth] answers 429 with Retry-After).
+        const attempt = authLimits.beginSignIn(clientIp(headers ?? {}), parsed.data.email);
+        if (!attempt.ok) throw new Error(rateLimitedCode(attempt.retryAfterSeconds));
         const user = await authenticate(db, parsed.data.email, parsed.data.password);
+        attempt.finish(user !== null);
         if (!user) return null;
         // Whatever this browser did as a guest becomes the account's.
-        const headers = req?.headers as Record<string, string> | undefined;
         const guest = await findGuestByToken(db, cookieValue(headers?.cookie, GUEST_COOKIE));
         if (guest) await mergeGuestInto(db, guest.id, user.id);
         return { id: user.id, email: user.email, name: user.name, role: user.role };

@@ -420,6 +420,8 @@ export const en = {
     submitSignUp: "Create account",
     noAccount: "No account yet?",
     haveAccount: "Already have an account?",
+    tooManyAttempts: "Too many attempts — try again in {minutes} minutes.",
+    tooManyAttemptsOne: "Too many attempts — try again in 1 minute.",
     invalidCredentials: "Email or password is wrong.",
     emailTaken: "An account with this email already exists.",
     invalidEmail: "That is not a valid email address.",

@@ -422,6 +422,8 @@ export const zh: Dictionary = {
     submitSignUp: "创建账号",
     noAccount: "还没有账号？",
     haveAccount: "已经有账号？",
+    tooManyAttempts: "尝试次数过多，请 {minutes} 分钟后再试。",
+    tooManyAttemptsOne: "尝试次数过多，请 1 分钟后再试。",
     invalidCredentials: "邮箱或密码错误。",
     emailTaken: "该邮箱已注册。",
     invalidEmail: "邮箱格式不正确。",

@@ -1,5 +1,30 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth";
+import { tooManyAttempts } from "@/lib/security/http";
+import { parseRateLimited } from "@/lib/security/rate-limited";
 
 const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+
+/**
+ * next-auth answers a refused sign-in with 401 and the reason in its redirect URL. A sign-in
+ * refused by the rate limit (lib/auth/limits.ts) becomes 429 with Retry-After, keeping next-auth's
+ * JSON shape (`{ url }`) so its client still reads the error.
+ */
+async function POST(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
+  const res: Response = await handler(req, ctx);
+  if (res.status !== 401) return res;
+  const location = res.headers.get("location") ?? ((await res.clone().json().catch(() => null)) as { url?: string } | null)?.url;
+  let retryAfterSeconds: number | null = null;
+  try {
+    retryAfterSeconds = location ? parseRateLimited(new URL(location, "http://x").searchParams.get("error")) : null;
+  } catch {
+    retryAfterSeconds = null;
+  }
+  if (retryAfterSeconds === null) return res;
+  const limited = tooManyAttempts(retryAfterSeconds, location ? { url: new URL(location, req.url).toString() } : {});
+  // Keep the cookies next-auth set (its csrf and callback cookies).
+  for (const cookie of res.headers.getSetCookie()) limited.headers.append("set-cookie", cookie);
+  return limited;
+}
+
+export { handler as GET, POST };
