@@ -30,6 +30,8 @@ function sourceFingerprint(): string {
   };
   for (const dir of ["app", "components", "lib", "content"]) walk(path.join(ROOT, dir));
   for (const file of ["next.config.ts", "proxy.ts", "package-lock.json", "tsconfig.json"]) if (existsSync(path.join(ROOT, file))) hash.update(readFileSync(path.join(ROOT, file)));
+  // The security headers are fixed at build time and depend on whether the app is served over HTTPS.
+  hash.update(`https:${env.NEXTAUTH_URL?.startsWith("https:") ?? false}\n`);
   return hash.digest("hex");
 }
 

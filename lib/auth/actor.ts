@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { mergeGuestInto } from "@/lib/progress/merge";
+import { appCookieOptions } from "@/lib/security/cookies";
 import { authOptions, GUEST_COOKIE } from "./options";
 import { findGuestByToken, hashGuestToken, newGuestToken } from "./users";
 
@@ -38,13 +39,7 @@ export async function getActor(opts: { create: boolean } = { create: false }): P
   if (!opts.create) return null;
   const fresh = newGuestToken();
   const created = await db.user.create({ data: { guestTokenHash: hashGuestToken(fresh) } });
-  jar.set(GUEST_COOKIE, fresh, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: process.env.NEXTAUTH_URL?.startsWith("https:") ?? false,
-    path: "/",
-    maxAge: GUEST_COOKIE_MAX_AGE,
-  });
+  jar.set(GUEST_COOKIE, fresh, appCookieOptions(GUEST_COOKIE_MAX_AGE));
   return { userId: created.id, kind: "guest", name: null, email: null, role: "learner" };
 }
 

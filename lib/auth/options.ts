@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { mergeGuestInto } from "@/lib/progress/merge";
 import { clientIp } from "@/lib/security/client-ip";
+import { servedOverHttps } from "@/lib/security/cookies";
 import { rateLimitedCode } from "@/lib/security/rate-limited";
 import { authLimits } from "./limits";
 import { signInSchema } from "./schemas";
@@ -20,6 +21,8 @@ function cookieValue(header: string | undefined, name: string): string | null {
 /** JWT sessions with an email + password provider (docs/decisions/005-sessions.md). */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // next-auth's cookies are HttpOnly and SameSite=Lax; Secure (with __Secure-/__Host- names) over HTTPS.
+  useSecureCookies: servedOverHttps(),
   pages: { signIn: "/en/signin" },
   providers: [
     CredentialsProvider({

@@ -20,6 +20,8 @@ export async function instructorOr403() {
 
 /** Each session's rejoin token lives in its own cookie, so one phone can be in two sessions. */
 export const liveCookie = (code: string) => `lossless_live_${code}`;
+/** A rejoin cookie outlives any session (they end within hours). */
+export const LIVE_COOKIE_MAX_AGE = 24 * 3600;
 
 export async function liveToken(code: string): Promise<string | undefined> {
   return (await cookies()).get(liveCookie(code))?.value;

@@ -2,7 +2,8 @@ import { cookies } from "next/headers";
 import { getActor } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { joinLive, joinSchema } from "@/lib/live/db";
-import { body, liveCookie, liveToken } from "@/lib/live/http";
+import { body, LIVE_COOKIE_MAX_AGE, liveCookie, liveToken } from "@/lib/live/http";
+import { appCookieOptions } from "@/lib/security/cookies";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,6 @@ export async function POST(req: Request) {
   const actor = await getActor();
   const r = await joinLive(db, input.value, { userId: actor?.kind === "user" ? actor.userId : null, token: await liveToken(input.value.code) });
   if (r.token)
-    (await cookies()).set(liveCookie(input.value.code), r.token, { httpOnly: true, sameSite: "lax", secure: process.env.NEXTAUTH_URL?.startsWith("https:") ?? false, path: "/", maxAge: 24 * 3600 });
+    (await cookies()).set(liveCookie(input.value.code), r.token, appCookieOptions(LIVE_COOKIE_MAX_AGE));
   return Response.json(r.body, { status: r.status });
 }
