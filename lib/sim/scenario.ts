@@ -9,6 +9,12 @@
  */
 import { z } from "zod";
 
+// The Lab and the player parse scenarios in the browser, where the Content-Security-Policy
+// forbids eval (decision 014). zod would otherwise probe `new Function("")` to compile faster
+// validators, which the browser reports as a violation; interpreted validators are fast enough
+// for one scenario. The setting is global, so it is made before any schema exists.
+z.config({ jitless: true });
+
 const ms = (max = 1_000_000_000) => z.number().int().min(0).max(max);
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
