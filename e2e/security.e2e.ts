@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { CURRICULUM } from "@/lib/content/curriculum";
 import { questionsForLesson } from "@/lib/content/questions";
 import { getDictionary } from "@/lib/i18n";
 import { useBrowser } from "./browser";
@@ -103,7 +104,7 @@ describe("security headers and cookies", () => {
     await context.close();
   });
 
-  it("next-auth's, the guest's and the live session's cookies are HttpOnly and SameSite=Lax", async () => {
+  it("next-auth's and the guest's cookies are HttpOnly and SameSite=Lax", async () => {
     const context = await browser.current.newContext();
     const csrf = await context.request.get(`${baseUrl}/api/auth/csrf`);
     const answer = await context.request.post(`${baseUrl}/api/progress`, { data: { lesson: "acks", event: "started" } });
@@ -167,6 +168,21 @@ describe("the pages run under the Content-Security-Policy", () => {
     await context.close();
   });
 
+  it("every lesson and the other pages, in both languages, load without a violation", async () => {
+    const { context, problems } = await watchedContext(browser.current);
+    const page = await context.newPage();
+    for (const locale of ["en", "zh"] as const) {
+      // Lessons differ in their content, not by language: every lesson once, the rest in both.
+      const paths = [...(locale === "en" ? CURRICULUM.map((slug) => `/lessons/${slug}`) : ["/lessons/acks"]), "/lessons", "/practice", "/review", "/dashboard", "/signin", "/signup", "/join", "/lab"];
+      for (const p of paths) {
+        const res = await page.goto(`${baseUrl}/${locale}${p}`, { waitUntil: "networkidle" });
+        expect(res?.status(), p).toBe(200);
+      }
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("a live session: names chosen by people render as text on the learner's, the host's and the class pages", async () => {
     const t = getDictionary("en");
     const stamp = Date.now();
@@ -223,6 +239,10 @@ describe("the pages run under the Content-Security-Policy", () => {
     expect(await phone.locator("main").textContent()).toContain(HOSTILE);
 
     for (const page of [phone, hostPage]) expect(await page.locator('img[src="x"]').count(), page.url()).toBe(0);
+    // The learner's cookies: the rejoin cookie and next-auth's session, both out of scripts' reach.
+    const jar = await learner.context.cookies();
+    expect(jar.map((c) => c.name)).toEqual(expect.arrayContaining([`lossless_live_${code}`, "next-auth.session-token"]));
+    for (const c of jar) expect([c.name, c.httpOnly, c.sameSite]).toEqual([c.name, true, "Lax"]);
     expect([...host.problems, ...learner.problems]).toEqual([]);
     await host.context.close();
     await learner.context.close();
