@@ -44,8 +44,10 @@ class NameAsTextClient extends pg.Client {
   }
 }
 
-export function pgPool(connectionString: string, max?: number): pg.Pool {
-  return new pg.Pool({ connectionString, Client: NameAsTextClient, ...(max ? { max } : {}) });
+export function pgPool(connectionString: string): pg.Pool {
+  // allowExitOnIdle: idle connections do not keep a process alive (the Prisma CLI would otherwise
+  // wait out the 10 s idle timeout before exiting).
+  return new pg.Pool({ connectionString, Client: NameAsTextClient, allowExitOnIdle: true });
 }
 
 /** A PrismaPg adapter over its own pool; the pool is closed with the Prisma client. */
