@@ -5,9 +5,11 @@
  * root) through runuser. stop() shuts it down and removes the directory.
  */
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 export interface PgServer {
   /** postgresql://lossless@127.0.0.1:<port>/postgres — a superuser, for creating databases. */
@@ -69,4 +71,19 @@ export function startPostgres(port: number): PgServer {
     throw err;
   }
   return { adminUrl: `postgresql://lossless@127.0.0.1:${port}/postgres`, stop };
+}
+
+/** A new, empty database on the PostgreSQL server at `serverUrl` (any database on it); returns its URL. */
+export async function createPgDatabase(serverUrl: string): Promise<string> {
+  const name = `lossless_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

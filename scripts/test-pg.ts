@@ -3,12 +3,15 @@
  * own (scripts/pg-server.ts: Debian's postgresql package, a temporary directory, port
  * TEST_PG_PORT or 5441), runs every test file that uses a test database (freshDb, or
  * testPostgresUrl for PostgreSQL-only checks) with TEST_DATABASE_URL pointing at it — each test
- * file gets a database of its own — and stops the server afterwards, whatever happened.
+ * file gets a database of its own — then runs two app processes on one database
+ * (scripts/pg-processes.ts, ports TEST_PG_APP_PORTS or 3343,3344; the app is built first if its
+ * sources changed), and stops the server afterwards, whatever happened.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { startPostgres, type PgServer } from "./pg-server";
+import { checkTwoProcesses } from "./pg-processes";
+import { createPgDatabase, startPostgres, type PgServer } from "./pg-server";
 
 const ROOT = path.join(import.meta.dirname, "..");
 
@@ -52,7 +55,11 @@ async function main(): Promise<number> {
       stdio: "inherit",
     });
     const code: number = await new Promise((resolve) => vitest.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))));
-    return code;
+    if (code !== 0) return code;
+    const ports = (process.env.TEST_PG_APP_PORTS ?? "3343,3344").split(",") as [string, string];
+    console.log(`\nTwo app processes on one PostgreSQL database (ports ${ports.join(", ")})…`);
+    for (const line of await checkTwoProcesses(await createPgDatabase(server.adminUrl), ports)) console.log(line);
+    return 0;
   } catch (err) {
     console.error((err as Error).message);
     return 1;

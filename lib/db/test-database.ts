@@ -5,13 +5,15 @@
  * prisma/pg/migrations — each call, so each test file, gets its own.
  */
 import { createClient } from "@libsql/client";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDb, type PrismaClient } from "@/lib/db";
 import { isPostgresUrl } from "@/lib/db/url";
+import { createPgDatabase } from "@/scripts/pg-server";
+
+export { createPgDatabase };
 
 function migrations(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -25,21 +27,6 @@ function migrations(dir: string): string[] {
 export function testPostgresUrl(): string | null {
   const url = process.env.TEST_DATABASE_URL;
   return url && isPostgresUrl(url) ? url : null;
-}
-
-/** A new, empty PostgreSQL database on the server at `serverUrl`; returns its URL. */
-export async function createPgDatabase(serverUrl: string): Promise<string> {
-  const name = `lossless_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 export async function freshDb(): Promise<{ db: PrismaClient; url: string }> {
