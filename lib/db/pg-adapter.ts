@@ -7,6 +7,7 @@
  * with "Column type 'name' could not be deserialized" (prisma/orm#27403). node-postgres already
  * parses those values as strings; this pool's clients report such columns as `text` (and
  * their arrays as `text[]`), which is what they are to JavaScript, so the adapter accepts them.
+ * It also replaces NUL characters in parameters (below).
  */
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -30,10 +31,20 @@ function nameAsText<T>(result: T): T {
   return result;
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite's can): a parameter containing it fails the query
+ * ("invalid byte sequence"), which would turn hostile input anywhere — a body, a URL, a cookie —
+ * into a server error. It becomes U+FFFD, the replacement character, instead: a lookup finds
+ * nothing, as on SQLite, and stored text shows where the character was.
+ */
+const withoutNul = (values: unknown) => (Array.isArray(values) ? values.map((v) => (typeof v === "string" && v.includes("\u0000") ? v.replaceAll("\u0000", "\uFFFD") : v)) : values);
+
 class NameAsTextClient extends pg.Client {
   // pg.Client.query has many overloads (promise, callback, submittable); all are passed through.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
+    if (args[0] && typeof args[0] === "object" && "values" in args[0]) args[0] = { ...args[0], values: withoutNul(args[0].values) };
+    if (Array.isArray(args[1])) args[1] = withoutNul(args[1]);
     const last = args[args.length - 1];
     if (typeof last === "function") {
       args[args.length - 1] = (err: Error | null, res: unknown) => last(err, err ? res : nameAsText(res));

@@ -30,4 +30,16 @@ describe.skipIf(!server)("PostgreSQL mode", () => {
       await db.$disconnect();
     }
   });
+
+  it("takes text with a NUL character, which PostgreSQL cannot store, without failing: lookups find nothing, writes keep U+FFFD in its place", async () => {
+    const { db } = await freshDb();
+    try {
+      expect(await db.user.findUnique({ where: { email: "a\u0000b@example.test" } })).toBeNull();
+      const user = await db.user.create({ data: { email: "nul\u0000@example.test", name: "x\u0000y" } });
+      expect(user).toMatchObject({ email: "nul\uFFFD@example.test", name: "x\uFFFDy" });
+      expect(await db.liveSession.findUnique({ where: { id: "\u0000" } })).toBeNull();
+    } finally {
+      await db.$disconnect();
+    }
+  });
 });
