@@ -40,15 +40,15 @@ describe("PostgreSQL schema and migrations", () => {
   it("notices a schema change without a migration, a migration without its twin, a twin without its migration, and a wrong lock file", () => {
     const root = copy();
     const at = (...p: string[]) => path.join(root, "prisma", ...p);
-    writeFileSync(at("schema.prisma"), readFileSync(at("schema.prisma"), "utf8").replace("model User {", "model User {\n  nickname String?"));
-    mkdirSync(at("migrations", "0099_nickname"));
-    writeFileSync(at("migrations", "0099_nickname", "migration.sql"), 'ALTER TABLE "User" ADD COLUMN "nickname" TEXT;');
+    writeFileSync(at("schema.prisma"), readFileSync(at("schema.prisma"), "utf8").replace("model User {", "model User {\n  driftProbe String?"));
+    mkdirSync(at("migrations", "0099_drift_probe"));
+    writeFileSync(at("migrations", "0099_drift_probe", "migration.sql"), 'ALTER TABLE "User" ADD COLUMN "driftProbe" TEXT;');
     const last = migrationNames(at("pg", "migrations")).at(-1)!;
     cpSync(at("pg", "migrations", last), at("pg", "migrations", "0098_stray"), { recursive: true });
     writeFileSync(at("pg", "migrations", "migration_lock.toml"), 'provider = "sqlite"\n');
     expect(drift(root)).toEqual([
       "prisma/pg/schema.prisma differs from the one generated from prisma/schema.prisma",
-      "prisma/pg/migrations/0099_nickname is missing",
+      "prisma/pg/migrations/0099_drift_probe is missing",
       "prisma/pg/migrations/0098_stray has no SQLite migration of that name",
       'prisma/pg/migrations/migration_lock.toml must say provider = "postgresql"',
     ]);
@@ -62,6 +62,6 @@ describe("PostgreSQL schema and migrations", () => {
     const schema = readFileSync(SQLITE_SCHEMA, "utf8");
     expect(diffScript(introspect(`file:${file}`), schema)).toBeNull();
     // …and the check can fail: a column the migrations never add.
-    expect(diffScript(introspect(`file:${file}`), schema.replace("model User {", "model User {\n  nickname String?"))).toMatch(/ADD COLUMN "nickname"/);
+    expect(diffScript(introspect(`file:${file}`), schema.replace("model User {", "model User {\n  driftProbe String?"))).toMatch(/ADD COLUMN "driftProbe"/);
   });
 });
