@@ -19,8 +19,7 @@ export async function startApp(port: string, timeoutMs = 380_000, extraEnv: Reco
   const root = path.join(import.meta.dirname, "..");
   const dir = mkdtempSync(path.join(tmpdir(), "lossless-app-"));
   const baseUrl = `http://localhost:${port}`;
-  // E2E_DATABASE_URL runs the app on another database, e.g. PostgreSQL (npm run test:pg).
-  const databaseUrl = process.env.E2E_DATABASE_URL || `file:${path.join(dir, "app.db")}`;
+  const databaseUrl = `file:${path.join(dir, "app.db")}`;
   const server: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
     cwd: root,
     env: { ...process.env, ...extraEnv, PORT: port, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl },

@@ -6,10 +6,44 @@
  * shows the question the host started on B, and the host's feed on A counts every answer posted
  * to B — live events crossing processes through LISTEN/NOTIFY, sessions valid on any process.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadQuestionFiles } from "../lib/content/questions";
-import { startApp, type RunningApp } from "./app-server";
+
+const root = path.join(import.meta.dirname, "..");
+
+/** Starts the app as `npm start` does, on `port` and `databaseUrl`; resolves once /api/health is 200. */
+async function startApp(port: string, databaseUrl: string): Promise<{ baseUrl: string; stop: () => void }> {
+  const baseUrl = `http://localhost:${port}`;
+  // Its own process group (tsx, start.ts, next-server), so that stopping it reaches them all.
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: port, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", stop);
+  const deadline = Date.now() + 400_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app on port ${port} exited before it was ready:\n${output.slice(-3000)}`);
+    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return { baseUrl, stop };
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error(`the app on port ${port} did not become healthy in time:\n${output.slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
 
 const LEARNERS = 20;
 const PASSWORD = "two processes, one database";
@@ -56,14 +90,12 @@ async function post(url: string, cookie: string, body: unknown): Promise<Respons
 
 /** Runs the check against a database at `databaseUrl` (migrated by the apps as they start); throws on failure. */
 export async function checkTwoProcesses(databaseUrl: string, ports: [string, string]): Promise<string[]> {
-  const root = path.join(import.meta.dirname, "..");
-  const apps: RunningApp[] = [];
+  const apps: { baseUrl: string; stop: () => void }[] = [];
   const stop = new AbortController();
-  process.env.E2E_DATABASE_URL = databaseUrl;
   try {
     // One after the other: the first start builds the app if its sources changed.
-    apps.push(await startApp(ports[0]));
-    apps.push(await startApp(ports[1]));
+    apps.push(await startApp(ports[0], databaseUrl));
+    apps.push(await startApp(ports[1], databaseUrl));
     const [a, b] = apps.map((app) => app.baseUrl) as [string, string];
 
     const made = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", "host@example.com", "--role", "instructor", "--password", PASSWORD], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
