@@ -7,6 +7,11 @@ import path from "node:path";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
+/** postgresql:// or postgres:// URLs run on PostgreSQL (decision 016); file: URLs on SQLite. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;
   if (!url.startsWith("file:")) return url;
