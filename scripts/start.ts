@@ -29,7 +29,7 @@ function sourceFingerprint(): string {
     }
   };
   for (const dir of ["app", "components", "lib", "content"]) walk(path.join(ROOT, dir));
-  for (const file of ["next.config.ts", "proxy.ts", "package-lock.json", "tsconfig.json"]) if (existsSync(path.join(ROOT, file))) hash.update(readFileSync(path.join(ROOT, file)));
+  for (const file of ["next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"]) if (existsSync(path.join(ROOT, file))) hash.update(readFileSync(path.join(ROOT, file)));
   return hash.digest("hex");
 }
 
@@ -52,6 +52,9 @@ if (dev) {
 }
 
 const server = spawn(next, [dev ? "dev" : "start", "-p", env.PORT!], { cwd: ROOT, env, stdio: "inherit" });
-console.log(`Lossless on ${env.NEXTAUTH_URL}`);
+// The server's own pid, for a supervisor or the crash test (scripts/crash-test.ts) that must
+// signal the process that serves, not this wrapper.
+console.log(`Lossless on ${env.NEXTAUTH_URL} (server pid ${server.pid})`);
+// On SIGTERM the server finishes what is in flight and exits 0 (lib/shutdown.ts); so does this.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

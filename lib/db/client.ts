@@ -1,6 +1,7 @@
 import "server-only";
 import type { Client, Config } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { onExit } from "../shutdown";
 import { PrismaClient } from "../generated/prisma/client";
 import { databaseUrl } from "./url";
 
@@ -58,5 +59,7 @@ export function createDb(url = databaseUrl()): PrismaClient {
 
 export const db: PrismaClient = globalForDb.lossless_db ?? createDb();
 if (process.env.NODE_ENV !== "production") globalForDb.lossless_db = db;
+// On SIGTERM, once requests have finished (lib/shutdown): SQLite checkpoints its log on the last close.
+onExit(() => db.$disconnect());
 
 export type { PrismaClient };
