@@ -18,12 +18,12 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 
 interface Registry {
   draining: boolean;
-  installed: boolean;
+  installed: WeakSet<NodeJS.Process>;
   drain: Set<() => void>;
   exit: Set<() => Promise<void>>;
 }
 const g = globalThis as unknown as { __losslessShutdown?: Registry };
-const registry = (g.__losslessShutdown ??= { draining: false, installed: false, drain: new Set(), exit: new Set() });
+const registry = (g.__losslessShutdown ??= { draining: false, installed: new WeakSet(), drain: new Set(), exit: new Set() });
 
 /** Whether the process is shutting down (new long-lived work should not start). */
 export const draining = () => registry.draining;
@@ -58,8 +58,9 @@ async function runExitHooks(log: (line: string) => void): Promise<void> {
  * parameters so the sequence can be tested in-process.
  */
 export function installShutdown({ graceMs = SHUTDOWN_GRACE_MS, proc = process, log = (line: string) => console.log(line) }: { graceMs?: number; proc?: NodeJS.Process; log?: (line: string) => void } = {}): void {
-  if (registry.installed) return;
-  registry.installed = true;
+  if (registry.installed.has(proc)) return;
+  registry.installed.add(proc);
+  registry.draining = false;
   proc.once("SIGTERM", () => {
     registry.draining = true;
     const streams = registry.drain.size;
