@@ -43,7 +43,7 @@ describe("graceful shutdown", () => {
     expect(lines.join("\n")).toMatch(/1 event stream\(s\) ended[\s\S]*requests finished; database closed/);
   });
 
-  it("exits after the grace period when requests do not finish, closing the database all the same", async () => {
+  it("exits after the grace period when requests do not finish (here after Ctrl-C), closing the database all the same", async () => {
     const proc = fakeProcess();
     const lines: string[] = [];
     installShutdown({ graceMs: 100, proc, log: (l) => lines.push(l) });
@@ -51,12 +51,14 @@ describe("graceful shutdown", () => {
       throw new Error("already closed");
     });
     onExit(closed);
-    proc.emit("SIGTERM");
+    proc.emit("SIGINT");
+    proc.emit("SIGTERM"); // a second signal changes nothing
     await settle();
     expect(proc.exited).toEqual([]);
     await new Promise((r) => setTimeout(r, 150));
     expect(closed).toHaveBeenCalled();
     expect(proc.exited).toEqual([0]);
+    expect(lines[0]).toMatch(/^SIGINT: /);
     expect(lines.join("\n")).toMatch(/shutdown: already closed[\s\S]*still open after 0.1 s were cut/);
   });
 });

@@ -54,19 +54,23 @@ async function runExitHooks(log: (line: string) => void): Promise<void> {
 }
 
 /**
- * Installs the SIGTERM handling in the server process (instrumentation.ts). `exit` and `log` are
+ * Installs the SIGTERM (and SIGINT) handling in the server process (instrumentation.ts). `exit` and `log` are
  * parameters so the sequence can be tested in-process.
  */
 export function installShutdown({ graceMs = SHUTDOWN_GRACE_MS, proc = process, log = (line: string) => console.log(line) }: { graceMs?: number; proc?: NodeJS.Process; log?: (line: string) => void } = {}): void {
   if (registry.installed.has(proc)) return;
   registry.installed.add(proc);
   registry.draining = false;
-  proc.once("SIGTERM", () => {
+  // Ctrl-C (SIGINT) stops the same way: Next handles both signals alike.
+  let signalled = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (signalled) return;
+    signalled = true;
     registry.draining = true;
     const streams = registry.drain.size;
     for (const fn of [...registry.drain]) fn();
     registry.drain.clear();
-    log(`SIGTERM: no new connections; ${streams} event stream(s) ended; waiting up to ${graceMs / 1000} s for requests in flight`);
+    log(`${signal}: no new connections; ${streams} event stream(s) ended; waiting up to ${graceMs / 1000} s for requests in flight`);
     const exit = proc.exit.bind(proc);
     let exiting = false;
     const finish = (why: string) => {
@@ -81,5 +85,7 @@ export function installShutdown({ graceMs = SHUTDOWN_GRACE_MS, proc = process, l
     // moment to close the database. Exiting 0 says the stop was clean.
     proc.exit = ((_code?: number) => finish("requests finished")) as NodeJS.Process["exit"];
     setTimeout(() => finish(`requests still open after ${graceMs / 1000} s were cut`), graceMs).unref();
-  });
+  };
+  proc.on("SIGTERM", () => stop("SIGTERM"));
+  proc.on("SIGINT", () => stop("SIGINT"));
 }
