@@ -54,6 +54,8 @@ describe.each(["en", "zh"] as const)("a new learner's journey (%s)", (locale) =>
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.goto(`${baseUrl}/${locale}/lessons/acks`);
     await page.getByRole("heading", { level: 1 }).waitFor();
+    // A player starts when its place comes near the screen.
+    await page.locator(".sim-slot").first().scrollIntoViewIfNeeded();
     await page.locator(".sim-controls").first().waitFor();
     await page.waitForLoadState("networkidle");
     await expectAccessible(page);
@@ -64,6 +66,7 @@ describe.each(["en", "zh"] as const)("a new learner's journey (%s)", (locale) =>
     expect(before).not.toMatch(/"answer"\s*:/);
 
     // Break the cluster: acks=1 and a leader that dies before its followers catch up.
+    await page.locator('.sim-slot[data-preset="acks-1-leader-crash"]').scrollIntoViewIfNeeded();
     const sim = page.locator('.sim[data-preset="acks-1-leader-crash"]');
     await sim.getByRole("button", { name: t.sim.toEnd }).click();
     const lost = sim.locator('[data-audit="lostAcknowledged"]');

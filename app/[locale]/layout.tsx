@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/layout/providers";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getDictionary, isLocale, LOCALES } from "@/lib/i18n";
 import "../globals.css";
@@ -32,17 +31,15 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <a href="#main" className="skip-link">
           {t.nav.skipToContent}
         </a>
-        <Providers>
-          <SiteHeader locale={locale} t={t} />
-          <main id="main" tabIndex={-1}>
-            <div className="container">{children}</div>
-          </main>
-          <footer className="site-footer">
-            <div className="container">
-              {t.meta.tagline} · <Link href={`/${locale}/join`}>{t.nav.join}</Link>
-            </div>
-          </footer>
-        </Providers>
+        <SiteHeader locale={locale} t={t} />
+        <main id="main" tabIndex={-1}>
+          <div className="container">{children}</div>
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            {t.meta.tagline} · <Link href={`/${locale}/join`}>{t.nav.join}</Link>
+          </div>
+        </footer>
       </body>
     </html>
   );

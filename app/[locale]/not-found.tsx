@@ -1,20 +1,12 @@
-"use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { getDictionary, isLocale } from "@/lib/i18n";
+import { NotFoundView, type NotFoundTexts } from "@/components/layout/not-found-view";
+import { getDictionary, LOCALES } from "@/lib/i18n";
 
 export default function NotFound() {
-  const segment = (usePathname() ?? "").split("/")[1];
-  const locale = isLocale(segment) ? segment : "en";
-  const t = getDictionary(locale);
-  return (
-    <>
-      <title>{`404 · ${t.meta.siteName}`}</title>
-      <h1>404</h1>
-      <p>{t.errors.notFound}</p>
-      <p>
-        <Link href={`/${locale}`}>{t.errors.goHome}</Link>
-      </p>
-    </>
+  const texts: Record<string, NotFoundTexts> = Object.fromEntries(
+    LOCALES.map((l) => {
+      const t = getDictionary(l);
+      return [l, { siteName: t.meta.siteName, notFound: t.errors.notFound, goHome: t.errors.goHome }];
+    }),
   );
+  return <NotFoundView texts={texts} />;
 }

@@ -1,7 +1,7 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { FormError, sendJson, useSubmit } from "@/components/ui/submit";
+import { signOutTo } from "@/components/layout/sign-out";
 import type { Dictionary } from "@/lib/i18n";
 
 /** Deletes the learner's account and data after an explicit confirmation, then signs out. */
@@ -13,7 +13,7 @@ export function DeleteAccount({ locale, labels }: { locale: string; labels: Dict
     if (!sure) return;
     void run(async () => {
       const { signedIn } = await sendJson<{ signedIn: boolean }>("/api/account/delete", { confirm: "delete" });
-      if (signedIn) await signOut({ callbackUrl: `/${locale}` });
+      if (signedIn) await signOutTo(`/${locale}`);
       else window.location.assign(`/${locale}`);
     });
   }

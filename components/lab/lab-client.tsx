@@ -144,6 +144,7 @@ export function LabClient({ presets, groups, t }: { presets: Record<string, Pres
       {preset && presets[preset] && <p className="lab-note">{presets[preset].note}</p>}
       <div className="lab-grid">
         <div className="lab-settings">
+          <h2 className="visually-hidden">{t.lab.settingsHeading}</h2>
           <ConfigFields section="run" legend={t.lab.run} input={input} normalised={{ seed: normalised.seed, durationMs: normalised.durationMs }} onChange={(s) => edit({ ...input, ...s })} t={t.lab} terms={t.terms} />
           {(["cluster", "producer", "consumer"] as const).map((section) => (
             <ConfigFields
@@ -163,6 +164,7 @@ export function LabClient({ presets, groups, t }: { presets: Record<string, Pres
           </button>
         </div>
         <div className="lab-player">
+          <h2 className="visually-hidden">{t.lab.runHeading}</h2>
           {compare !== null && <ComparePanel input={input} overrides={compare} onChange={setCompare} t={t.lab} terms={t.terms} />}
           {parsed.ok ? (
             <SimulationClient

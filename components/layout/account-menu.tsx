@@ -1,7 +1,7 @@
-"use client";
 import Link from "next/link";
-import { signOut, useSession } from "next-auth/react";
+import { getActor } from "@/lib/auth";
 import type { Locale } from "@/lib/i18n/config";
+import { SignOutButton } from "./sign-out-button";
 
 interface Labels {
   teach: string;
@@ -11,20 +11,20 @@ interface Labels {
   signedInAs: string;
 }
 
-/** Sign in / create account, or who is signed in and a sign-out button. */
-export function AccountMenu({ locale, labels }: { locale: Locale; labels: Labels }) {
-  const { data, status } = useSession();
-  if (status === "loading") return <span className="meta" aria-hidden="true">…</span>;
-  if (data?.user) {
-    const who = data.user.name || data.user.email || "";
-    const instructor = (data.user as { role?: string }).role === "instructor";
+/**
+ * Sign in / create account, or who is signed in and a sign-out button. Rendered on the server
+ * from the same identity the page uses (the role is read from the database), so no session
+ * provider runs in the browser.
+ */
+export async function AccountMenu({ locale, labels }: { locale: Locale; labels: Labels }) {
+  const actor = await getActor();
+  if (actor?.kind === "user") {
+    const who = actor.name || actor.email || "";
     return (
       <span className="nav">
-        {instructor && <Link href={`/${locale}/teach`}>{labels.teach}</Link>}
+        {actor.role === "instructor" && <Link href={`/${locale}/teach`}>{labels.teach}</Link>}
         <span className="meta">{labels.signedInAs.replace("{name}", who)}</span>
-        <button type="button" className="button secondary" onClick={() => signOut({ callbackUrl: `/${locale}` })}>
-          {labels.signOut}
-        </button>
+        <SignOutButton to={`/${locale}`} label={labels.signOut} />
       </span>
     );
   }

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import type { Dictionary } from "@/lib/i18n";
 import type { Fault } from "@/lib/sim/scenario";
 import type { MarkKind, TimelineMark } from "./player-core";
@@ -16,6 +16,28 @@ const MARK_ICON: Record<MarkKind, string> = {
 };
 
 export const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+/** A fault marker's width and its row height on the track, in CSS pixels (globals.css). */
+const MARKER_PX = 44;
+const LANE_PX = 38;
+
+/**
+ * The row each fault marker sits in, so that no two markers overlap: a marker goes to the first
+ * row whose previous marker is at least one marker width to its left. On a phone, faults a few
+ * seconds apart would otherwise cover each other and be too small to touch.
+ */
+export function faultLanes(positionsPx: number[], minGapPx = MARKER_PX): number[] {
+  const order = positionsPx.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+  const laneEnds: number[] = [];
+  const lanes = new Array<number>(positionsPx.length).fill(0);
+  for (const [x, i] of order) {
+    let lane = laneEnds.findIndex((end) => x - end >= minGapPx);
+    if (lane < 0) lane = laneEnds.length;
+    laneEnds[lane] = x;
+    lanes[i] = lane;
+  }
+  return lanes;
+}
 
 /**
  * The scrubber and, under it, the run's track: what happened when (elections, losses, ISR
@@ -45,6 +67,14 @@ export function Timeline({
 }) {
   const track = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ index: number; atMs: number } | null>(null);
+  const [trackPx, setTrackPx] = useState(0);
+  useEffect(() => {
+    const el = track.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setTrackPx(entry?.contentRect.width ?? 0));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const pct = (ms: number) => `${(Math.min(ms, durationMs) / durationMs) * 100}%`;
   const timeAt = (clientX: number) => {
     const rect = track.current!.getBoundingClientRect();
@@ -53,6 +83,11 @@ export function Timeline({
   };
   const describe = (f: Fault) => `${term(f.type, terms)}${"broker" in f ? ` (${typeof f.broker === "number" ? labels.broker.replace("{id}", String(f.broker)) : term(f.broker, terms)})` : ""}`;
   const editable = onMoveFault !== undefined;
+  // Rows are laid out from where the faults are, not where one is being dragged to, so the
+  // marker under the pointer does not jump between rows.
+  // Before the track is measured (server render) every marker is in the first row.
+  const lanes = trackPx > 0 ? faultLanes(faults.map((f) => (Math.min(f.atMs, durationMs) / durationMs) * trackPx)) : faults.map(() => 0);
+  const rows = Math.max(0, ...lanes) + 1;
 
   const onKey = (index: number, f: Fault) => (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
@@ -81,7 +116,7 @@ export function Timeline({
           aria-valuetext={labels.time.replace("{s}", seconds(atMs)).replace("{total}", seconds(durationMs))}
         />
       </label>
-      <div className="sim-track" ref={track}>
+      <div className="sim-track" ref={track} style={{ height: MARKER_PX + (rows - 1) * LANE_PX }}>
         <div className="sim-track-fill" style={{ width: pct(atMs) }} aria-hidden="true" />
         {marks.map((m, i) => (
           <span key={i} className={`sim-mark mark-${m.kind}`} style={{ left: pct(m.atMs) }} title={`${seconds(m.atMs)} s · ${labels.marks[m.kind]}`} aria-hidden="true">
@@ -93,7 +128,7 @@ export function Timeline({
           const label = labels.faultMarker.replace("{n}", String(i + 1)).replace("{what}", describe(f)).replace("{s}", seconds(at));
           if (!editable)
             return (
-              <span key={i} className="sim-fault-marker" style={{ left: pct(at) }} title={label} aria-hidden="true">
+              <span key={i} className="sim-fault-marker" style={{ left: pct(at), top: 10 + (lanes[i] ?? 0) * LANE_PX }} title={label} aria-hidden="true">
                 <span className="sim-fault-pin">⚡</span>
               </span>
             );
@@ -102,7 +137,7 @@ export function Timeline({
               key={i}
               type="button"
               className={`sim-fault-marker editable${drag?.index === i ? " dragging" : ""}`}
-              style={{ left: pct(at) }}
+              style={{ left: pct(at), top: 10 + (lanes[i] ?? 0) * LANE_PX }}
               aria-label={`${label}. ${labels.faultMarkerHelp}`}
               title={label}
               onKeyDown={onKey(i, f)}

@@ -266,6 +266,8 @@ export const en = {
     other: "{type}",
   },
   lab: {
+    settingsHeading: "Settings",
+    runHeading: "The run",
     morePresets: "More scenarios",
     title: "Lab",
     lead: "Pick a scenario, change any setting, add faults, and run it. The link always reproduces exactly what you see.",

@@ -268,6 +268,8 @@ export const zh: Dictionary = {
     other: "{type}",
   },
   lab: {
+    settingsHeading: "设置",
+    runHeading: "运行结果",
     morePresets: "更多场景",
     title: "实验室",
     lead: "选择一个场景，任意修改配置、添加故障，然后运行。链接总能精确复现你看到的状态。",
