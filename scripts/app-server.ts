@@ -12,14 +12,20 @@ export interface RunningApp {
   baseUrl: string;
   /** The throwaway database the app runs on (tests create accounts in it with the CLI). */
   databaseUrl: string;
+  /** The process that serves (next start), below the npm-start wrapper: what SIGKILL must hit. */
+  serverPid: number;
+  /** The wrapper (scripts/start.ts), as `npm start` runs it. */
+  wrapper: ChildProcess;
+  /** Everything the wrapper and the server printed so far. */
+  output: () => string;
   stop: () => void;
 }
 
-export async function startApp(port: string, timeoutMs = 380_000, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+/** `databaseUrl` reuses a database (a restart); by default each start gets a new throwaway one. */
+export async function startApp(port: string, timeoutMs = 380_000, extraEnv: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<RunningApp> {
   const root = path.join(import.meta.dirname, "..");
-  const dir = mkdtempSync(path.join(tmpdir(), "lossless-app-"));
   const baseUrl = `http://localhost:${port}`;
-  const databaseUrl = `file:${path.join(dir, "app.db")}`;
+  const databaseUrl = options.databaseUrl ?? `file:${path.join(mkdtempSync(path.join(tmpdir(), "lossless-app-")), "app.db")}`;
   const server: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
     cwd: root,
     env: { ...process.env, ...extraEnv, PORT: port, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl },
@@ -43,5 +49,7 @@ export async function startApp(port: string, timeoutMs = 380_000, extraEnv: Reco
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { baseUrl, databaseUrl, stop: () => server.kill("SIGTERM") };
+  const pid = /server pid (\d+)/.exec(output);
+  if (!pid) throw new Error(`the app did not print its server pid:\n${output.slice(-3000)}`);
+  return { baseUrl, databaseUrl, serverPid: Number(pid[1]), wrapper: server, output: () => output, stop: () => server.kill("SIGTERM") };
 }

@@ -12,6 +12,7 @@
  * Prints figures and whether each target is met; it asserts nothing. Sections can be chosen:
  * `npm run bench:web -- js http answers lighthouse` (all by default). Traffic goes to 127.0.0.1.
  */
+import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { launch as launchChrome } from "chrome-launcher";
@@ -135,7 +136,7 @@ async function answers(base: string, learners = 200, seconds = 15) {
     cookies.map(async (cookie, i) => {
       for (let n = 1; Date.now() < end; n++) {
         const t0 = performance.now();
-        const res = await post(cookie, { ...pick(i + n * 7), clientAttemptId: `bench-${i}-${n}-${Date.now()}` });
+        const res = await post(cookie, { ...pick(i + n * 7), clientAttemptId: randomUUID() });
         await res.arrayBuffer();
         latencies.push(performance.now() - t0);
         if (!res.ok) failed++;

@@ -29,9 +29,10 @@ function sourceFingerprint(): string {
     }
   };
   for (const dir of ["app", "components", "lib", "content"]) walk(path.join(ROOT, dir));
-  for (const file of ["next.config.ts", "proxy.ts", "package-lock.json", "tsconfig.json"]) if (existsSync(path.join(ROOT, file))) hash.update(readFileSync(path.join(ROOT, file)));
+  for (const file of ["next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"]) if (existsSync(path.join(ROOT, file))) hash.update(readFileSync(path.join(ROOT, file)));
   // The security headers are fixed at build time and depend on whether the app is served over HTTPS.
-  hash.update(`https:${env.NEXTAUTH_URL?.startsWith("https:") ?? false}\n`);
+  hash.update(`https:${env.NEXTAUTH_URL?.startsWith("https:") ?? false}
+`);
   return hash.digest("hex");
 }
 
@@ -54,6 +55,9 @@ if (dev) {
 }
 
 const server = spawn(next, [dev ? "dev" : "start", "-p", env.PORT!], { cwd: ROOT, env, stdio: "inherit" });
-console.log(`Lossless on ${env.NEXTAUTH_URL}`);
+// The server's own pid, for a supervisor or the crash test (scripts/crash-test.ts) that must
+// signal the process that serves, not this wrapper.
+console.log(`Lossless on ${env.NEXTAUTH_URL} (server pid ${server.pid})`);
+// On SIGTERM the server finishes what is in flight and exits 0 (lib/shutdown.ts); so does this.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,7 +1,8 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { QuestionInput, responseOf, type Selection } from "@/components/quiz/question-input";
 import { QuestionResult } from "@/components/quiz/question-result";
+import { AttemptIds, postWithResend } from "@/components/ui/resend";
 import type { Dictionary } from "@/lib/i18n";
 import type { LearnerView } from "@/lib/live/db";
 import { Bars } from "./bars";
@@ -15,6 +16,7 @@ export function LearnerScreen({ code, locale, labels, quizLabels, terms }: { cod
   const [sentFor, setSentFor] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
+  const attemptIds = useRef(new AttemptIds());
   const item = view?.itemIndex ?? -1;
   useEffect(() => {
     setSelection({});
@@ -30,7 +32,8 @@ export function LearnerScreen({ code, locale, labels, quizLabels, terms }: { cod
     if (!response) return setError(quizLabels.needAnswer);
     setBusy(true);
     setError("");
-    const res = await fetch(`/api/live/join/${code}/answer`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ itemIndex: view.itemIndex, response, locale }) }).catch(() => null);
+    const answer = { itemIndex: view.itemIndex, response };
+    const res = await postWithResend(`/api/live/join/${code}/answer`, { ...answer, locale, clientAttemptId: attemptIds.current.idFor(code, answer) }).catch(() => null);
     const body = res ? ((await res.json()) as { error?: string }) : { error: labels.connection };
     if (res?.ok) setSentFor(view.itemIndex);
     else setError(body.error ?? "");

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { QuestionInput, responseOf, type Selection } from "@/components/quiz/question-input";
+import { AttemptIds, postWithResend } from "@/components/ui/resend";
 import type { Dictionary } from "@/lib/i18n";
 import type { ActiveState } from "@/lib/mock/db";
 
@@ -26,6 +27,7 @@ export function MockClient({ initial, locale, labels, quizLabels, terms }: { ini
   const [announce, setAnnounce] = useState("");
   const shownAt = useRef(Date.now());
   const heading = useRef<HTMLHeadingElement>(null);
+  const attemptIds = useRef(new AttemptIds());
 
   useEffect(() => {
     const tick = () => {
@@ -74,11 +76,8 @@ export function MockClient({ initial, locale, labels, quizLabels, terms }: { ini
     setBusy(true);
     setError("");
     try {
-      const res = await fetch(`/api/mock/${state.id}/answer`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ position: state.position, locale, timeTakenMs: Date.now() - shownAt.current, ...payload }),
-      });
+      const answer = { position: state.position, ...payload };
+      const res = await postWithResend(`/api/mock/${state.id}/answer`, { ...answer, locale, timeTakenMs: Date.now() - shownAt.current, clientAttemptId: attemptIds.current.idFor(state.id, answer) });
       const body = await res.json();
       if (body.state) show(body.state);
       else if (!res.ok) throw new Error(body.error ?? res.statusText);

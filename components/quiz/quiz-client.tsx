@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { AttemptIds, postWithResend } from "@/components/ui/resend";
 import type { Dictionary } from "@/lib/i18n";
 import type { PublicQuestion } from "@/lib/quiz/public";
 import { QuestionInput, responseOf, selectionOf, type Selection } from "./question-input";
@@ -7,11 +8,6 @@ import { QuestionResult, type Graded } from "./question-result";
 
 type Labels = Dictionary["quiz"];
 type Confidence = "low" | "medium" | "high";
-
-/** A fresh id for one attempt: a resubmission after a lost response reuses it, "Try again" gets a new one. */
-function newAttemptId(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID().replace(/-/g, "") : `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
-}
 
 /** The quiz in the browser: it only ever learns a key or an explanation by answering. */
 export function QuizClient({
@@ -37,10 +33,13 @@ export function QuizClient({
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confidence, setConfidence] = useState<Record<string, Confidence>>({});
-  const attempts = useRef(new Map<string, { id: string; startedAt: number }>());
+  // When each question was first touched (time taken), and one attempt id per answer: a resend
+  // after a lost response reuses it, a changed answer or "Try again" gets a new one.
+  const attempts = useRef(new Map<string, { startedAt: number }>());
+  const attemptIds = useRef(new AttemptIds());
   const attemptOf = (id: string) => {
     let a = attempts.current.get(id);
-    if (!a) attempts.current.set(id, (a = { id: newAttemptId(), startedAt: Date.now() }));
+    if (!a) attempts.current.set(id, (a = { startedAt: Date.now() }));
     return a;
   };
   // Keyboard and screen-reader users keep their place: focus goes to the verdict after
@@ -79,8 +78,9 @@ export function QuizClient({
     setErrors((e) => ({ ...e, [q.id]: "" }));
     try {
       const attempt = attemptOf(q.id);
-      const body = { questionId: q.id, response, locale, clientAttemptId: attempt.id, timeTakenMs: Date.now() - attempt.startedAt, ...(confidence[q.id] ? { confidence: confidence[q.id] } : {}), ...(q.variant ? { variant: q.variant } : {}) };
-      const res = await fetch("/api/quiz/answer", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const answer = { questionId: q.id, response, ...(confidence[q.id] ? { confidence: confidence[q.id] } : {}), ...(q.variant ? { variant: q.variant } : {}) };
+      const body = { ...answer, locale, clientAttemptId: attemptIds.current.idFor(q.id, answer), timeTakenMs: Date.now() - attempt.startedAt };
+      const res = await postWithResend("/api/quiz/answer", body);
       const result = await res.json();
       if (!res.ok) throw new Error(result.error ?? res.statusText);
       setGraded((g) => ({ ...g, [q.id]: result }));
@@ -191,6 +191,7 @@ export function QuizClient({
                   onClick={() => {
                     setGraded(({ [q.id]: _removed, ...rest }) => rest);
                     attempts.current.delete(q.id);
+                    attemptIds.current.forget(q.id);
                     set({});
                     setFocusTarget({ id: q.id, where: "input" });
                   }}

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { findQuestion } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
 import { answerQuestion, gradedBody, type ApiResult } from "@/lib/progress/api";
+import { answerHash, attemptIdSchema, isUniqueViolation, reusedAttemptId } from "@/lib/progress/attempt-id";
 import { answerKey, grade, responseSchema, toPublicQuestion, type PublicQuestion, type Question, type SetupWords } from "@/lib/quiz";
 import { parseScenario, type Scenario } from "@/lib/sim/scenario";
 import { publish } from "./bus";
@@ -31,7 +32,13 @@ export const joinSchema = z.strictObject({
   code: z.string().max(20).transform(normaliseCode).pipe(z.string().regex(CODE_PATTERN, "a code is 6 letters and digits")),
   nickname: z.string().trim().min(1, "choose a nickname").max(30, "at most 30 characters"),
 });
-export const liveAnswerSchema = z.strictObject({ itemIndex: z.number().int().min(0).max(100), response: responseSchema, locale: z.enum(["en", "zh"]).default("en") });
+export const liveAnswerSchema = z.strictObject({
+  itemIndex: z.number().int().min(0).max(100),
+  response: responseSchema,
+  locale: z.enum(["en", "zh"]).default("en"),
+  /** The phone's id for this answer: a resend gets the original result (lib/progress/attempt-id.ts). */
+  clientAttemptId: attemptIdSchema.optional(),
+});
 
 const hashToken = (t: string) => createHash("sha256").update(t).digest("hex");
 const itemsOf = (json: string) => z.array(z.string()).parse(JSON.parse(json));
@@ -258,31 +265,83 @@ export async function learnerView(db: PrismaClient, p: Participant, lang: Lang, 
   };
 }
 
+/** What identifies a live answer under its attempt id. */
+const liveAnswerHash = (input: z.infer<typeof liveAnswerSchema>) => answerHash({ itemIndex: input.itemIndex, response: input.response });
+
+type StoredLiveAnswer = NonNullable<Awaited<ReturnType<PrismaClient["liveAnswer"]["findUnique"]>>>;
+
+/**
+ * A signed-in learner's answer also counts toward their own progress. The attempt id is derived
+ * from the participant and question, so doing this again for a resend completes what a crash may
+ * have interrupted without counting twice.
+ */
+async function recordPractice(db: PrismaClient, p: Participant, a: StoredLiveAnswer, locale: Lang, now: Date, gradedNow?: ReturnType<typeof grade>) {
+  if (!p.userId) return;
+  const found = findQuestion(itemsOf(p.session.items)[a.itemIndex] ?? "");
+  if (!found) return;
+  const response = responseSchema.parse(JSON.parse(a.response));
+  const graded = gradedNow ?? grade(found.question, response, locale);
+  if (!graded.ok) return;
+  await answerQuestion(db, p.userId, { request: { questionId: found.question.id, response, locale, clientAttemptId: `live-${p.id}-${a.itemIndex}`, timeTakenMs: a.timeTakenMs }, lesson: found.lesson, question: found.question, result: graded }, now);
+}
+
+/** A resend of an answer stored under its attempt id: the original acknowledgement (even after the question closed), or a 409. */
+async function replay(db: PrismaClient, p: Participant, stored: StoredLiveAnswer, input: z.infer<typeof liveAnswerSchema>, now: Date): Promise<ApiResult> {
+  if (stored.bodyHash !== liveAnswerHash(input)) return reusedAttemptId(input.clientAttemptId!);
+  await recordPractice(db, p, stored, input.locale, now);
+  return { status: 200, body: { accepted: true } };
+}
+
 /**
  * Records an answer to the open question from the participant holding `token`; a second answer
- * to the same question is not counted. One read (participant with session) and one write.
+ * to the same question is not counted, and a resend under the same attempt id gets the original
+ * acknowledgement. One read (participant with session) and one write.
  */
 export async function answerLive(db: PrismaClient, code: string, token: string | undefined, input: z.infer<typeof liveAnswerSchema>, now: Date): Promise<ApiResult> {
   const p = await participantByToken(db, code, token);
   if (!p) return { status: 403, body: { error: "join the session first" } };
+  const byAttemptId = () => (input.clientAttemptId ? db.liveAnswer.findUnique({ where: { participantId_clientAttemptId: { participantId: p.id, clientAttemptId: input.clientAttemptId } } }) : null);
   const s = p.session;
-  if (s.phase !== "question" || input.itemIndex !== s.itemIndex) return { status: 409, body: { error: "this question is not open for answers" } };
-  if (s.closesAt && now.getTime() > s.closesAt.getTime() + LIVE_GRACE_MS) return { status: 409, body: { error: "time is up for this question" } };
+  const open = s.phase === "question" && input.itemIndex === s.itemIndex;
+  // Only a request that cannot be a first answer pays for the look-up: a resend after the
+  // question closed. While it is open, the unique index finds resends on the write.
+  if (!open) {
+    const earlier = await byAttemptId();
+    if (earlier) return replay(db, p, earlier, input, now);
+    return { status: 409, body: { error: "this question is not open for answers" } };
+  }
+  if (s.closesAt && now.getTime() > s.closesAt.getTime() + LIVE_GRACE_MS) {
+    const earlier = await byAttemptId();
+    return earlier ? replay(db, p, earlier, input, now) : { status: 409, body: { error: "time is up for this question" } };
+  }
   const { found } = currentQuestion(s);
   if (!found) return { status: 409, body: { error: "this question is not open for answers" } };
   const graded = grade(found.question, input.response, input.locale);
   if (!graded.ok) return { status: 400, body: { error: `response: ${graded.error}` } };
   const timeTakenMs = Math.max(0, now.getTime() - (s.openedAt ?? now).getTime());
+  let stored: StoredLiveAnswer;
   try {
-    await db.liveAnswer.create({ data: { sessionId: s.id, participantId: p.id, itemIndex: s.itemIndex, response: JSON.stringify(input.response), correct: graded.correct, score: graded.score, timeTakenMs } });
+    stored = await db.liveAnswer.create({
+      data: {
+        sessionId: s.id,
+        participantId: p.id,
+        itemIndex: s.itemIndex,
+        response: JSON.stringify(input.response),
+        correct: graded.correct,
+        score: graded.score,
+        timeTakenMs,
+        clientAttemptId: input.clientAttemptId ?? null,
+        bodyHash: input.clientAttemptId ? liveAnswerHash(input) : null,
+      },
+    });
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") return { status: 200, body: { accepted: false, repeated: true } };
-    throw err;
+    if (!isUniqueViolation(err)) throw err;
+    const earlier = await byAttemptId();
+    if (earlier) return replay(db, p, earlier, input, now);
+    return { status: 200, body: { accepted: false, repeated: true } };
   }
   publish(s.id, "answers");
-  // A signed-in learner's answer also counts toward their own progress.
-  if (p.userId)
-    await answerQuestion(db, p.userId, { request: { questionId: found.question.id, response: input.response, locale: input.locale, clientAttemptId: `live-${p.id}-${s.itemIndex}`, timeTakenMs }, lesson: found.lesson, question: found.question, result: graded }, now);
+  await recordPractice(db, p, stored, input.locale, now, graded);
   return { status: 200, body: { accepted: true } };
 }
 

@@ -1,10 +1,11 @@
 /** Live sessions: codes, the host's controls, histograms, leaderboards, and the database rules (answer once, deadlines, rejoin, host only). */
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { questionsForLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
 import { freshDb } from "@/lib/db/test-database";
 import { rightResponse, wrongResponse, type Question } from "@/lib/quiz";
-import { answerLive, control, createLive, createLiveSchema, hostView, joinLive, joinSchema, learnerView, LIVE_GRACE_MS, participantByToken, sessionCsv } from "./db";
+import { answerLive, control, liveAnswerSchema, createLive, createLiveSchema, hostView, joinLive, joinSchema, learnerView, LIVE_GRACE_MS, participantByToken, sessionCsv } from "./db";
 import { CODE_PATTERN, histogram, leaderboard, newCode, normaliseCode, points, transition } from "./state";
 
 describe("live state (pure)", () => {
@@ -140,6 +141,30 @@ describe("live sessions in the database", () => {
     await control(db, host.id, id, "end", at(32_000));
     expect((await join(code, "Newcomer")).status).toBe(409);
     expect((await hostView(db, host.id, id, "en", at(33_000)))!.phase).toBe("ended");
+  });
+
+  it("a resend under the same attempt id gets the original acknowledgement, even after the question closed; a different answer under it is a 409", async () => {
+    const host = await user("instructor");
+    const { id, code } = await session(host.id);
+    const learner = await user();
+    const signed = await join(code, "Cy", learner.id);
+    const guest = await join(code, "Di");
+    await control(db, host.id, id, "start", T0);
+    const attemptId = randomUUID();
+    const body = { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" as const, clientAttemptId: attemptId };
+    // Concurrent copies (a retry racing the original) store one answer.
+    const copies = await Promise.all([0, 1, 2, 3].map(() => answerLive(db, code, signed.token, body, at(1000))));
+    expect(copies.map((r) => r.body)).toEqual([0, 1, 2, 3].map(() => ({ accepted: true })));
+    expect(await answerLive(db, code, signed.token, body, at(40_000))).toEqual({ status: 200, body: { accepted: true } });
+    // Another participant's answer under the same id is their own (ids are per participant).
+    expect(await answerLive(db, code, guest.token, body, at(2000))).toEqual({ status: 200, body: { accepted: true } });
+    await control(db, host.id, id, "reveal", at(41_000));
+    expect(await answerLive(db, code, signed.token, body, at(42_000))).toEqual({ status: 200, body: { accepted: true } });
+    const other = await answerLive(db, code, signed.token, { ...body, response: wrongResponse(qs[0]!) }, at(42_000));
+    expect(other).toMatchObject({ status: 409, body: { error: expect.stringMatching(/already used for a different answer/) } });
+    expect(await db.liveAnswer.count({ where: { sessionId: id } })).toBe(2);
+    expect(await db.questionAttempt.count({ where: { userId: learner.id } })).toBe(1);
+    expect(liveAnswerSchema.safeParse({ ...body, clientAttemptId: "x" }).success).toBe(false);
   });
 
   it("turns away a wrong code and a malformed one with a message", async () => {

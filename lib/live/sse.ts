@@ -1,4 +1,5 @@
 import "server-only";
+import { onDrain } from "@/lib/shutdown";
 import { subscribe, type Channel } from "./bus";
 
 /**
@@ -6,6 +7,9 @@ import { subscribe, type Channel } from "./bus";
  * session announces a change on one of `channels`, and a comment line every 15 s so proxies keep
  * the connection open. A browser that loses the connection reconnects by itself (EventSource)
  * and gets the current view again. Renders never overlap; changes during a render cause one more.
+ * When the server shuts down (lib/shutdown), open streams end so that it can stop; browsers then
+ * reconnect to whichever server answers. The connection closes with its stream (no keep-alive),
+ * so an ended stream leaves no idle connection for a stopping server to wait for.
  */
 export function sseResponse(signal: AbortSignal, sessionId: string, channels: Channel[], render: () => Promise<unknown>): Response {
   const encoder = new TextEncoder();
@@ -38,10 +42,12 @@ export function sseResponse(signal: AbortSignal, sessionId: string, channels: Ch
       };
       const unsubscribe = subscribe(sessionId, channels, () => void send());
       const heartbeat = setInterval(() => write(": keep-alive\n\n"), 15_000);
+      let undrain = () => {};
       close = () => {
         if (closed) return;
         closed = true;
         unsubscribe();
+        undrain();
         clearInterval(heartbeat);
         try {
           controller.close();
@@ -50,6 +56,7 @@ export function sseResponse(signal: AbortSignal, sessionId: string, channels: Ch
         }
       };
       signal.addEventListener("abort", close);
+      undrain = onDrain(close);
       write("retry: 1000\n\n");
       await send();
     },
@@ -57,5 +64,5 @@ export function sseResponse(signal: AbortSignal, sessionId: string, channels: Ch
       close();
     },
   });
-  return new Response(stream, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store, no-transform", "x-accel-buffering": "no" } });
+  return new Response(stream, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store, no-transform", "x-accel-buffering": "no", connection: "close" } });
 }

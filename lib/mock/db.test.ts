@@ -1,4 +1,5 @@
 /** Mock interviews against a real SQLite database: start, resume, follow-up order, deadline, report, sharing, privacy. */
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findQuestion, loadChains } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
@@ -97,6 +98,42 @@ describe("mock interviews", () => {
     // The answer also counts as practice: an attempt and a review card.
     expect(await db.questionAttempt.count({ where: { userId: u.id, questionId: q0.id } })).toBe(1);
     expect(await db.reviewCard.count({ where: { userId: u.id, questionId: q0.id } })).toBe(1);
+  });
+
+  it("a resend under the same attempt id returns the interview as it is, stores one answer and counts one practice attempt; a different answer under it is a 409", async () => {
+    const u = await learner();
+    const id = await sessionWith(u.id, [branching], 10);
+    const q0 = question(branching.steps[0]!.question);
+    const attemptId = randomUUID();
+    const body = { position: 0, response: rightResponse(q0), confidence: "high", clientAttemptId: attemptId };
+    const first = await answer(u.id, id, { ...body, timeTakenMs: 900 });
+    expect(first.status).toBe(200);
+    expect((first.body.state as ActiveState).position).toBe(1);
+    // Resends, one after the deadline: the original outcome, not "time is up".
+    expect(await answer(u.id, id, { ...body, timeTakenMs: 950 })).toEqual(first);
+    const late = await answer(u.id, id, body, later(20 * 60_000));
+    expect(late).toMatchObject({ status: 200, body: { state: { status: "finished" } } });
+    expect(late.body.repeated).toBeUndefined();
+    const wrong = await answer(u.id, id, { ...body, response: wrongResponse(q0) });
+    expect(wrong).toMatchObject({ status: 409, body: { error: expect.stringMatching(/already used for a different answer/) } });
+    const other = await answer(u.id, id, { position: 1, skip: true, clientAttemptId: attemptId });
+    expect(other.status).toBe(409);
+    expect(await db.mockAnswer.count({ where: { sessionId: id } })).toBe(1);
+    expect(await db.questionAttempt.count({ where: { userId: u.id } })).toBe(1);
+    expect(JSON.parse((await db.reviewCard.findFirstOrThrow({ where: { userId: u.id } })).card).reps).toBe(1);
+    expect(checkMockAnswer({ position: 0, skip: true, clientAttemptId: "not-a-uuid" }).ok).toBe(false);
+  });
+
+  it("concurrent copies of one answer race to one stored answer", async () => {
+    const u = await learner();
+    const id = await sessionWith(u.id, [branching]);
+    const q0 = question(branching.steps[0]!.question);
+    const body = { position: 0, response: wrongResponse(q0), clientAttemptId: randomUUID() };
+    const results = await Promise.all(Array.from({ length: 6 }, () => answer(u.id, id, body)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(results.every((r) => !r.body.repeated && (r.body.state as ActiveState).position === 1)).toBe(true);
+    expect(await db.mockAnswer.count({ where: { sessionId: id } })).toBe(1);
+    expect(await db.questionAttempt.count({ where: { userId: u.id } })).toBe(1);
   });
 
   it("enforces the deadline on the server: after it (and the grace period) answers are refused and the interview is over", async () => {

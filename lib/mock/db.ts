@@ -4,6 +4,7 @@ import { z } from "zod";
 import { findQuestion, loadChains } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
 import { answerQuestion, checkWith, gradedBody, type ApiResult } from "@/lib/progress/api";
+import { answerHash, attemptIdSchema, isUniqueViolation, reusedAttemptId } from "@/lib/progress/attempt-id";
 import { CONFIDENCE, grade, responseSchema, toPublicQuestion, type PublicQuestion, type SetupWords } from "@/lib/quiz";
 import { planMock } from "./plan";
 import { compareWith, studyPlan, summarise, type AskedQuestion, type MockSummary, type PreviousMock } from "./report";
@@ -33,6 +34,8 @@ export const mockAnswerSchema = z
     confidence: z.enum(CONFIDENCE).optional(),
     locale,
     timeTakenMs: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
+    /** The browser's id for this answer: a resend returns the interview as it is now instead of a 409 (lib/progress/attempt-id.ts). */
+    clientAttemptId: attemptIdSchema.optional(),
   })
   .refine((b) => (b.response === undefined) !== (b.skip === undefined), { message: "send either a response or skip: true", path: ["response"] });
 
@@ -117,14 +120,48 @@ async function stateOf(db: PrismaClient, s: Loaded, lang: "en" | "zh", now: Date
   };
 }
 
+/** What identifies a mock answer under its attempt id (not the time taken or the language). */
+const mockAnswerHash = (b: z.infer<typeof mockAnswerSchema>) => answerHash({ position: b.position, response: b.response ?? null, skip: b.skip ?? false, confidence: b.confidence ?? null });
+
+/** The interview's answer stored under this attempt id, if any. */
+const byAttemptId = (db: PrismaClient, sessionId: string, clientAttemptId: string | undefined) =>
+  clientAttemptId ? db.mockAnswer.findUnique({ where: { sessionId_clientAttemptId: { sessionId, clientAttemptId } } }) : null;
+
+type StoredMockAnswer = NonNullable<Awaited<ReturnType<typeof byAttemptId>>>;
+
 /**
- * Records the answer to the current question. A resubmission of a position already answered
- * returns the current state without counting again; an answer after the deadline is refused.
- * The answer also counts as practice (attempt, mastery, spaced review) like any other.
+ * The answer also counts as practice (attempt, mastery, spaced review). Its attempt id is derived
+ * from the interview and position, so calling this again for a resend completes what a crash may
+ * have interrupted without counting anything twice.
+ */
+async function recordPractice(db: PrismaClient, userId: string, a: StoredMockAnswer, locale: "en" | "zh", now: Date, gradedNow?: ReturnType<typeof grade> | null) {
+  if (a.skipped || !a.response) return;
+  const found = findQuestion(a.questionId);
+  if (!found) return;
+  const response = responseSchema.parse(JSON.parse(a.response));
+  const graded = gradedNow ?? grade(found.question, response, locale);
+  if (!graded.ok) return;
+  const confidence = a.confidence ? z.enum(CONFIDENCE).parse(a.confidence) : undefined;
+  await answerQuestion(db, userId, { request: { questionId: found.question.id, response, locale, confidence, clientAttemptId: `mock-${a.sessionId}-${a.position}`, timeTakenMs: a.timeTakenMs ?? undefined }, lesson: found.lesson, question: found.question, result: graded }, now);
+}
+
+/** A resend of an answer already stored under its attempt id: the interview as it is now, or a 409 for a different answer. */
+async function replay(db: PrismaClient, userId: string, id: string, stored: StoredMockAnswer, body: z.infer<typeof mockAnswerSchema>, now: Date, terms: Record<string, string>, words?: SetupWords): Promise<ApiResult> {
+  if (stored.bodyHash !== mockAnswerHash(body)) return reusedAttemptId(body.clientAttemptId!);
+  await recordPractice(db, userId, stored, body.locale, now);
+  return { status: 200, body: { state: await stateOf(db, (await load(db, userId, id))!, body.locale, now, terms, words) } };
+}
+
+/**
+ * Records the answer to the current question. A resend under the answer's attempt id returns the
+ * interview as it is now (even after the deadline) without counting again; a resubmission of a
+ * position already answered is acknowledged as repeated; an answer after the deadline is refused.
  */
 export async function answerMock(db: PrismaClient, userId: string, id: string, body: z.infer<typeof mockAnswerSchema>, now: Date, terms: Record<string, string> = {}, words?: SetupWords): Promise<ApiResult> {
   const s = await load(db, userId, id);
   if (!s) return { status: 404, body: { error: "no such interview" } };
+  const earlier = await byAttemptId(db, s.id, body.clientAttemptId);
+  if (earlier) return replay(db, userId, id, earlier, body, now, terms, words);
   const reason = await settle(db, s, now);
   if (reason) return { status: 409, body: { error: reason === "timeout" ? "time is up: this interview is over" : "this interview is over", state: { status: "finished", id, reason } } };
   const plan = planOf(s.plan);
@@ -141,8 +178,9 @@ export async function answerMock(db: PrismaClient, userId: string, id: string, b
     if (!graded.ok) return { status: 400, body: { error: `response: ${graded.error}` } };
     result = { correct: graded.correct, score: graded.score, feedback: { ...(graded.parts ? { parts: graded.parts } : {}), ...(graded.audit ? { audit: graded.audit } : {}), ...(graded.problems ? { problems: graded.problems } : {}) } };
   }
+  let stored: StoredMockAnswer;
   try {
-    await db.mockAnswer.create({
+    stored = await db.mockAnswer.create({
       data: {
         sessionId: s.id,
         position: step.position,
@@ -156,16 +194,19 @@ export async function answerMock(db: PrismaClient, userId: string, id: string, b
         feedback: JSON.stringify(result.feedback),
         timeTakenMs: body.timeTakenMs ?? null,
         answeredAt: now,
+        clientAttemptId: body.clientAttemptId ?? null,
+        bodyHash: body.clientAttemptId ? mockAnswerHash(body) : null,
       },
     });
   } catch (err) {
-    // The same answer raced in twice: the unique position kept one.
-    if ((err as { code?: string }).code !== "P2002") throw err;
+    // The same answer raced in twice: a unique index (position, or attempt id) kept one.
+    if (!isUniqueViolation(err)) throw err;
+    const winner = await byAttemptId(db, s.id, body.clientAttemptId);
+    if (winner) return replay(db, userId, id, winner, body, now, terms, words);
     const again = (await load(db, userId, id))!;
     return { status: 200, body: { repeated: true, state: await stateOf(db, again, body.locale, now, terms, words) } };
   }
-  if (body.response && graded?.ok)
-    await answerQuestion(db, userId, { request: { questionId: found.question.id, response: body.response, locale: body.locale, confidence: body.confidence, clientAttemptId: `mock-${s.id}-${step.position}`, timeTakenMs: body.timeTakenMs }, lesson: found.lesson, question: found.question, result: graded }, now);
+  await recordPractice(db, userId, stored, body.locale, now, graded);
   const after = (await load(db, userId, id))!;
   return { status: 200, body: { state: await stateOf(db, after, body.locale, now, terms, words) } };
 }

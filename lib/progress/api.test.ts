@@ -1,15 +1,17 @@
 /** The quiz, progress and account logic against a real SQLite database. */
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate, signUp, signUpSchema } from "@/lib/auth";
 import { questionsForLesson } from "@/lib/content";
-import type { PrismaClient } from "@/lib/db";
+import { createDb, type PrismaClient } from "@/lib/db";
 import { answerQuestion, checkAnswer, checkProgress, lessonStats, mergeGuestInto, quizState, recordProgress } from "@/lib/progress";
 import { rightResponse, wrongResponse, type Question } from "@/lib/quiz";
 import { freshDb } from "@/lib/db/test-database";
 
 let db: PrismaClient;
+let url: string;
 beforeAll(async () => {
-  db = (await freshDb()).db;
+  ({ db, url } = await freshDb());
 });
 
 const questions = () => questionsForLesson("acks");
@@ -75,21 +77,87 @@ describe("grading through the API logic", () => {
     expect([...types].sort()).toEqual(["config-fix", "explain", "multiple", "numeric", "order", "sim-predict", "single", "true-false"]);
   });
 
-  it("a resubmitted attempt (same client attempt id) is stored once; confidence gives a certainty mark", async () => {
+  it("a resubmitted attempt (same client attempt id) is stored once and answered with its first grade; confidence gives a certainty mark", async () => {
     const user = await guest();
     const q = questions()[0]!;
-    const body = { questionId: q.id, response: wrongResponse(q), confidence: "high", clientAttemptId: "attempt-0001", timeTakenMs: 4200 };
+    const id = randomUUID();
+    const body = { questionId: q.id, response: wrongResponse(q), confidence: "high", clientAttemptId: id, timeTakenMs: 4200 };
+    const results = [];
     for (let i = 0; i < 3; i++) {
-      const checked = checkAnswer(body);
+      // A retry may measure the time again; it is the same answer.
+      const checked = checkAnswer({ ...body, timeTakenMs: 4200 + i });
       if (!checked.ok) throw new Error(JSON.stringify(checked.result));
-      const result = await answerQuestion(db, user.id, checked.value);
-      expect(result.body).toMatchObject({ correct: false, certainty: -2 });
+      results.push(await answerQuestion(db, user.id, checked.value));
     }
+    expect(results[0]).toMatchObject({ status: 200, body: { correct: false, certainty: -2 } });
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
     const stored = await db.questionAttempt.findMany({ where: { userId: user.id } });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ confidence: "high", certainty: -2, timeTakenMs: 4200, clientAttemptId: "attempt-0001" });
+    expect(stored[0]).toMatchObject({ confidence: "high", certainty: -2, timeTakenMs: 4200, clientAttemptId: id });
+    // One review, not three.
+    const card = await db.reviewCard.findFirstOrThrow({ where: { userId: user.id, questionId: q.id } });
+    expect(JSON.parse(card.card).reps).toBe(1);
     const bad = checkAnswer({ ...body, confidence: "very" });
     expect(bad.ok).toBe(false);
+  });
+
+  it("a resend returns the grade stored the first time, even if grading would now differ", async () => {
+    const user = await guest();
+    const q = questions()[0]!;
+    const checked = checkAnswer({ questionId: q.id, response: rightResponse(q), clientAttemptId: randomUUID() });
+    if (!checked.ok) throw new Error(JSON.stringify(checked.result));
+    const first = await answerQuestion(db, user.id, checked.value);
+    expect(first.body.correct).toBe(true);
+    // Pretend the key changed between the two requests (content edited): the learner keeps the first verdict.
+    await db.questionAttempt.updateMany({ where: { userId: user.id }, data: { score: 0.5 } });
+    const again = await answerQuestion(db, user.id, checked.value);
+    expect(again.body).toMatchObject({ correct: true, score: 0.5 });
+  });
+
+  it("the same attempt id with a different answer is a 409 and stores nothing", async () => {
+    const user = await guest();
+    const [q1, q2] = questions();
+    const id = randomUUID();
+    const send = async (body: Record<string, unknown>) => {
+      const checked = checkAnswer({ clientAttemptId: id, ...body });
+      if (!checked.ok) throw new Error(JSON.stringify(checked.result));
+      return answerQuestion(db, user.id, checked.value);
+    };
+    expect((await send({ questionId: q1!.id, response: wrongResponse(q1!) })).status).toBe(200);
+    for (const other of [{ questionId: q1!.id, response: rightResponse(q1!) }, { questionId: q1!.id, response: wrongResponse(q1!), confidence: "low" }, { questionId: q2!.id, response: wrongResponse(q2!) }]) {
+      const r = await send(other);
+      expect(r.status).toBe(409);
+      expect(String(r.body.error)).toMatch(/already used for a different answer/);
+    }
+    expect(await db.questionAttempt.count({ where: { userId: user.id } })).toBe(1);
+    // The same id is the learner's own: another learner may not collide with it (per-user unique).
+    const other = await guest();
+    const checked = checkAnswer({ clientAttemptId: id, questionId: q2!.id, response: wrongResponse(q2!) });
+    if (!checked.ok) throw new Error("invalid");
+    expect((await answerQuestion(db, other.id, checked.value)).status).toBe(200);
+  });
+
+  it("concurrent copies of one attempt race to one stored row and the same answer", async () => {
+    const user = await guest();
+    const q = questions()[1]!;
+    const checked = checkAnswer({ questionId: q.id, response: rightResponse(q), clientAttemptId: randomUUID() });
+    if (!checked.ok) throw new Error(JSON.stringify(checked.result));
+    // A second client on the same file, as a second server process would be: the race reaches SQLite.
+    const second = createDb(url);
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => answerQuestion(i % 2 ? second : db, user.id, checked.value)));
+    await second.$disconnect();
+    expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify(results[0])]));
+    expect(results[0]!.status).toBe(200);
+    expect(await db.questionAttempt.count({ where: { userId: user.id } })).toBe(1);
+    expect(JSON.parse((await db.reviewCard.findFirstOrThrow({ where: { userId: user.id } })).card).reps).toBe(1);
+  });
+
+  it("an attempt id must be a UUID", () => {
+    const q = questions()[0]!;
+    const checked = checkAnswer({ questionId: q.id, response: wrongResponse(q), clientAttemptId: "attempt-0001" });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.result).toMatchObject({ status: 400, body: { error: expect.stringMatching(/clientAttemptId: an attempt id is a UUID/) } });
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { findQuestion, lessonExists, questionsForLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
 import { answerKey, certaintyMark, CONFIDENCE, grade, responseSchema, withVariant, type GradeResult, type Question } from "@/lib/quiz";
 import { encodeLink } from "@/lib/sim/link";
+import { answerHash, attemptIdSchema, reusedAttemptId } from "./attempt-id";
 import { attemptsByQuestion, recordAttempt, recordLessonEvent } from "./progress";
 import { ratingOf, reviewAnswer } from "./review";
 
@@ -24,8 +25,8 @@ export const answerRequestSchema = z.strictObject({
   locale,
   /** How sure the learner was (certainty-based marking); optional. */
   confidence: z.enum(CONFIDENCE).optional(),
-  /** Chosen by the browser per attempt, so a resubmission is not counted twice. */
-  clientAttemptId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8–64 letters, digits, _ or -").optional(),
+  /** Chosen by the browser per attempt, so a resubmission is not counted twice (lib/progress/attempt-id.ts). */
+  clientAttemptId: attemptIdSchema.optional(),
   timeTakenMs: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
   /** A review variant (lib/quiz/variant.ts) is graded as the variant that was shown. */
   variant: z.number().int().min(0).max(10_000).optional(),
@@ -90,13 +91,29 @@ export function gradedBody(question: Question, lang: "en" | "zh", graded: { corr
   };
 }
 
+/** What identifies an answer under its attempt id: not the time taken or the language, which a retry may change. */
+const quizAnswerHash = (r: z.infer<typeof answerRequestSchema>) => answerHash({ questionId: r.questionId, variant: r.variant ?? 0, response: r.response, confidence: r.confidence ?? null });
+
+/**
+ * Records a graded answer. A resend under the same client attempt id stores nothing and returns
+ * the grade stored the first time; the same id with a different answer is a 409.
+ */
 export async function answerQuestion(db: PrismaClient, userId: string, { request, lesson, question, result }: GradedAnswer, now: Date = new Date()): Promise<ApiResult> {
   const ids = questionsForLesson(lesson).map((q) => q.id);
   const certainty = certaintyMark(result.score, request.confidence);
   const feedback = feedbackOf(result);
-  const { created } = await recordAttempt(db, userId, lesson, question, request.response, result, ids, { confidence: request.confidence, certainty, timeTakenMs: request.timeTakenMs, feedback, clientAttemptId: request.clientAttemptId });
+  const bodyHash = request.clientAttemptId ? quizAnswerHash(request) : undefined;
+  const recorded = await recordAttempt(db, userId, lesson, question, request.response, result, ids, { confidence: request.confidence, certainty, timeTakenMs: request.timeTakenMs, feedback, clientAttemptId: request.clientAttemptId, bodyHash });
+  if (!recorded.created) {
+    const first = recorded.existing;
+    // Rows from before hashes were kept are compared by what they stored.
+    const same = first.bodyHash ? first.bodyHash === bodyHash : first.questionId === question.id && first.response === JSON.stringify(request.response);
+    if (!same) return reusedAttemptId(request.clientAttemptId!);
+    const stored = first.feedback ? (JSON.parse(first.feedback) as Record<string, unknown>) : {};
+    return { status: 200, body: gradedBody(question, request.locale, { correct: first.correct, score: first.score, certainty: first.certainty, feedback: stored }) };
+  }
   // Every answer is a review of the question's card; a resubmitted attempt is not a second one.
-  if (created) await reviewAnswer(db, userId, lesson, question.id, ratingOf(result.score, request.confidence), now);
+  await reviewAnswer(db, userId, lesson, question.id, ratingOf(result.score, request.confidence), now);
   return { status: 200, body: gradedBody(question, request.locale, { correct: result.correct, score: result.score, certainty, feedback }) };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db";
 import type { GradeResult, Question, QuizResponse } from "@/lib/quiz";
+import { isUniqueViolation } from "./attempt-id";
 
 /**
  * A lesson is completed once read to the end and at least this share of its questions was
@@ -26,11 +27,16 @@ export interface AttemptDetails {
   timeTakenMs?: number;
   feedback: Record<string, unknown>;
   clientAttemptId?: string;
+  /** answerHash of the answer, kept with the client attempt id (lib/progress/attempt-id.ts). */
+  bodyHash?: string;
 }
+
+type StoredAttempt = NonNullable<Awaited<ReturnType<PrismaClient["questionAttempt"]["findUnique"]>>>;
 
 /**
  * Stores one attempt. With a client attempt id, a resubmission of the same attempt (a retry after
- * a lost response) finds the stored one and is not counted again; returns whether it was new.
+ * a lost response) finds the stored one and is not counted again: it is returned instead, for the
+ * caller to answer with its original grade (or a 409 if a different answer was sent).
  */
 export async function recordAttempt(
   db: PrismaClient,
@@ -41,7 +47,7 @@ export async function recordAttempt(
   result: Extract<GradeResult, { ok: true }>,
   questionIds: string[],
   details: AttemptDetails = { certainty: null, feedback: {} },
-): Promise<{ created: boolean }> {
+): Promise<{ created: true } | { created: false; existing: StoredAttempt }> {
   const data = {
     userId,
     lessonSlug,
@@ -54,16 +60,17 @@ export async function recordAttempt(
     timeTakenMs: details.timeTakenMs ?? null,
     feedback: JSON.stringify(details.feedback),
     clientAttemptId: details.clientAttemptId ?? null,
+    bodyHash: details.clientAttemptId ? (details.bodyHash ?? null) : null,
   };
-  if (details.clientAttemptId) {
-    const existing = await db.questionAttempt.findUnique({ where: { userId_clientAttemptId: { userId, clientAttemptId: details.clientAttemptId } } });
-    if (existing) return { created: false };
-  }
+  const stored = () => (details.clientAttemptId ? db.questionAttempt.findUnique({ where: { userId_clientAttemptId: { userId, clientAttemptId: details.clientAttemptId } } }) : null);
+  const existing = await stored();
+  if (existing) return { created: false, existing };
   try {
     await db.questionAttempt.create({ data });
   } catch (err) {
-    // Two copies of the same attempt raced: the unique index kept one.
-    if ((err as { code?: string }).code === "P2002") return { created: false };
+    // Two copies of the same attempt raced: the unique index kept one, the first to commit.
+    const winner = isUniqueViolation(err) ? await stored() : null;
+    if (winner) return { created: false, existing: winner };
     throw err;
   }
   await db.lessonProgress.upsert({ where: { userId_lessonSlug: { userId, lessonSlug } }, create: { userId, lessonSlug }, update: {} });
