@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 
 let passed = 0;
 let failed = 0;
-for (const file of ["test-results/unit.json", "test-results/e2e.json", "test-results/crash.json"]) {
+for (const file of ["test-results/unit.json", "test-results/e2e.json", "test-results/crash.json", "test-results/pg.json"]) {
   if (!existsSync(file)) continue;
   const r = JSON.parse(readFileSync(file, "utf8"));
   passed += r.numPassedTests;

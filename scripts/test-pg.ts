@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   try {
     server = startPostgres(port);
     console.log(`PostgreSQL on 127.0.0.1:${port} (${((Date.now() - started) / 1000).toFixed(1)} s); ${files.length} test files`);
-    const vitest = spawn(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", "--reporter=default", ...files], {
+    const vitest = spawn(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", "--reporter=default", ...(process.env.CI ? ["--reporter=json", "--outputFile.json=test-results/pg.json"] : []), ...files], {
       cwd: ROOT,
       env: { ...process.env, TEST_DATABASE_URL: server.adminUrl },
       stdio: "inherit",
