@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
+import { noteRequestUser } from "@/lib/log";
 import { mergeGuestInto } from "@/lib/progress/merge";
 import { authOptions, GUEST_COOKIE } from "./options";
 import { findGuestByToken, hashGuestToken, newGuestToken } from "./users";
@@ -30,11 +31,17 @@ export async function getActor(opts: { create: boolean } = { create: false }): P
   const sessionUserId = await getSessionUserId();
   if (sessionUserId) {
     const user = await db.user.findUnique({ where: { id: sessionUserId } });
-    if (user) return { userId: user.id, kind: "user", name: user.name, email: user.email, role: user.role };
+    if (user) {
+      noteRequestUser(user.id);
+      return { userId: user.id, kind: "user", name: user.name, email: user.email, role: user.role };
+    }
   }
   const jar = await cookies();
   const guest = await findGuestByToken(db, jar.get(GUEST_COOKIE)?.value);
-  if (guest) return { userId: guest.id, kind: "guest", name: null, email: null, role: "learner" };
+  if (guest) {
+    noteRequestUser(guest.id);
+    return { userId: guest.id, kind: "guest", name: null, email: null, role: "learner" };
+  }
   if (!opts.create) return null;
   const fresh = newGuestToken();
   const created = await db.user.create({ data: { guestTokenHash: hashGuestToken(fresh) } });
@@ -45,6 +52,7 @@ export async function getActor(opts: { create: boolean } = { create: false }): P
     path: "/",
     maxAge: GUEST_COOKIE_MAX_AGE,
   });
+  noteRequestUser(created.id);
   return { userId: created.id, kind: "guest", name: null, email: null, role: "learner" };
 }
 

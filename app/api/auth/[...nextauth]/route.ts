@@ -1,5 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth";
+import { api } from "@/lib/log";
 
 const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+export const GET = api(handler);
+export const POST = api(handler);
