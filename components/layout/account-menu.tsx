@@ -1,10 +1,12 @@
 "use client";
 import Link from "next/link";
 import { signOut, useSession } from "next-auth/react";
+import { canTeach, isAdmin } from "@/lib/roles";
 import type { Locale } from "@/lib/i18n/config";
 
 interface Labels {
   teach: string;
+  admin: string;
   signIn: string;
   signUp: string;
   signOut: string;
@@ -17,10 +19,12 @@ export function AccountMenu({ locale, labels }: { locale: Locale; labels: Labels
   if (status === "loading") return <span className="meta" aria-hidden="true">…</span>;
   if (data?.user) {
     const who = data.user.name || data.user.email || "";
-    const instructor = (data.user as { role?: string }).role === "instructor";
+    // Only which links to show: every page and API checks the role again on the server.
+    const role = (data.user as { role?: string }).role;
     return (
       <span className="nav">
-        {instructor && <Link href={`/${locale}/teach`}>{labels.teach}</Link>}
+        {canTeach(role) && <Link href={`/${locale}/teach`}>{labels.teach}</Link>}
+        {isAdmin(role) && <Link href={`/${locale}/admin`}>{labels.admin}</Link>}
         <span className="meta">{labels.signedInAs.replace("{name}", who)}</span>
         <button type="button" className="button secondary" onClick={() => signOut({ callbackUrl: `/${locale}` })}>
           {labels.signOut}

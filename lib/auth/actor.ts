@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { noteRequestUser } from "@/lib/log";
 import { mergeGuestInto } from "@/lib/progress/merge";
 import { authOptions, GUEST_COOKIE } from "./options";
+import { canTeach, isAdmin } from "@/lib/roles";
 import { findGuestByToken, hashGuestToken, newGuestToken } from "./users";
 
 /** Who is acting: a signed-in user, or a guest known by a cookie. */
@@ -75,11 +76,17 @@ export async function claimGuest(): Promise<void> {
 }
 
 /**
- * The signed-in instructor making this request, or null. Checked on the server by every
- * instructor page, action and API (hiding links is not access control). The role is read from
- * the database, so a demotion takes effect at once.
+ * The signed-in instructor (or admin, who can do everything an instructor can) making this
+ * request, or null. Checked on the server by every instructor page, action and API (hiding links
+ * is not access control). The role is read from the database, so a demotion takes effect at once.
  */
 export async function getInstructor(): Promise<Actor | null> {
   const actor = await getActor();
-  return actor?.kind === "user" && actor.role === "instructor" ? actor : null;
+  return actor?.kind === "user" && canTeach(actor.role) ? actor : null;
+}
+
+/** The signed-in admin making this request, or null; read from the database like getInstructor. */
+export async function getAdmin(): Promise<Actor | null> {
+  const actor = await getActor();
+  return actor?.kind === "user" && isAdmin(actor.role) ? actor : null;
 }
