@@ -4,7 +4,9 @@
  * a learner on a phone answers question 1, the server gets SIGTERM and starts again on the same
  * database and port. The pages that stayed open must recover by themselves (EventSource
  * reconnects; nobody reloads): the learner still sees their answer and cannot answer again, the
- * host's screen still counts it, the session carries on, and the CSV holds both answers.
+ * host's screen still counts it, the session carries on, and the CSV holds both answers. The
+ * server's own output is checked too: a JSON line per API request, no password, and the error id
+ * a failing page shows.
  */
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
@@ -103,17 +105,27 @@ describe("a live session across a server restart", () => {
 
     // Both servers logged each API request as one JSON line — the sign-in, the host's controls
     // with the host's user id — and never a password.
-    const logged = (text: string) =>
+    // Our JSON lines among whatever else the server prints (Next's own messages are plain text).
+    const logged = (text: string, msg = "request") =>
       text
         .split("\n")
-        .filter((l) => l.startsWith("{"))
+        .filter((l) => l.startsWith('{"level":'))
         .map((l) => JSON.parse(l) as Record<string, unknown>)
-        .filter((l) => l.msg === "request");
+        .filter((l) => l.msg === msg);
     expect(logged(firstRun).find((l) => l.path === "/api/auth/callback/credentials")).toMatchObject({ method: "POST", requestId: expect.any(String) });
     const controls = logged(app.output()).filter((l) => l.path === `/api/live/${id}/control`);
     expect(controls.map((l) => l.status)).toEqual([200, 200]);
     for (const l of controls) expect(l).toMatchObject({ level: "info", method: "POST", userId: expect.any(String), requestId: expect.any(String), durationMs: expect.any(Number) });
     for (const text of [firstRun, app.output()]) expect(text).not.toContain(PASSWORD);
+
+    // A page that fails on the server shows an error id, and the log has that id with the stack.
+    // (The test clock's cookie, honoured only by test servers, with a date no Date can hold, makes the review page fail.)
+    await host.context.addCookies([{ name: "lossless-test-now", value: "99999999999999999", url: baseUrl }]);
+    const errorPage = await host.context.newPage();
+    expect((await errorPage.goto(`${baseUrl}/${locale}/review`))?.status()).toBe(500);
+    const errorId = (await errorPage.locator("[role=alert] code").textContent())!;
+    expect(errorId).toMatch(/^\w+$/);
+    await expect.poll(() => logged(app!.output(), "request error").find((l) => l.errorId === errorId)).toMatchObject({ level: "error", path: `/${locale}/review`, requestId: expect.any(String), err: { stack: expect.any(String) } });
     await Promise.all([host.context.close(), phone.close()]);
   });
 });
