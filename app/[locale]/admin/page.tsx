@@ -51,7 +51,7 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
         <p>{a.none}</p>
       ) : (
         <div className="table-wrap">
-          <table aria-label={a.title}>
+          <table aria-label={a.title} className="admin-users">
             <thead>
               <tr>
                 <th scope="col">{a.email}</th>
@@ -67,8 +67,8 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
                 return (
                   <tr key={u.id} data-user={u.email} data-role={u.role}>
                     <th scope="row">{u.email}</th>
-                    <td>{u.name ?? ""}</td>
-                    <td>
+                    <td data-label={a.name}>{u.name ?? ""}</td>
+                    <td data-label={a.role}>
                       {assignable ? (
                         <RoleForm userId={u.id} email={u.email} role={u.role as AssignableRole} labels={a} />
                       ) : (
@@ -77,8 +77,8 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
                         </>
                       )}
                     </td>
-                    <td>{formatDate(u.createdAt, locale)}</td>
-                    <td>{u.lastActiveAt ? formatDate(u.lastActiveAt, locale) : a.never}</td>
+                    <td data-label={a.joined}>{formatDate(u.createdAt, locale)}</td>
+                    <td data-label={a.lastActive}>{u.lastActiveAt ? formatDate(u.lastActiveAt, locale) : a.never}</td>
                   </tr>
                 );
               })}
