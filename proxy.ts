@@ -1,19 +1,33 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, resolveLocale } from "@/lib/i18n/config";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
 
 /**
  * Every page lives under /en or /zh. A path without a locale is redirected to the visitor's
  * language (Accept-Language), English by default; the rest of the path is kept.
+ *
+ * Pages also get a request id here (API routes get theirs from lib/log's api() wrapper, which
+ * also logs them): passed on to the page and set on the response, so a page's server error in
+ * the log (instrumentation.ts) carries the id the browser saw.
  */
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  const requestId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
   const first = pathname.split("/")[1];
-  if (isLocale(first)) return NextResponse.next();
+  if (isLocale(first)) {
+    const headers = new Headers(req.headers);
+    headers.set(REQUEST_ID_HEADER, requestId);
+    const res = NextResponse.next({ request: { headers } });
+    res.headers.set(REQUEST_ID_HEADER, requestId);
+    return res;
+  }
   const locale = resolveLocale(req.headers.get("accept-language"));
   const url = req.nextUrl.clone();
   url.pathname = `/${locale}${pathname === "/" ? "" : pathname}`;
   url.search = search;
-  return NextResponse.redirect(url, 307);
+  const res = NextResponse.redirect(url, 307);
+  res.headers.set(REQUEST_ID_HEADER, requestId);
+  return res;
 }
 
 export const config = {

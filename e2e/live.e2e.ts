@@ -4,39 +4,19 @@
  * reveals; a reloaded learner rejoins and cannot answer twice; the CSV holds both; learners are
  * kept out of every instructor page and API. In both languages.
  */
-import { spawnSync } from "node:child_process";
-import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { findQuestion } from "@/lib/content/questions";
 import { getDictionary } from "@/lib/i18n";
+import { createUser as createAccount, signIn as signInAs } from "./accounts";
 import { expectAccessible, useBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("databaseUrl");
 const browser = useBrowser();
-const PASSWORD = "a long enough password";
 
-/** Creates an account with the documented CLI, on the test server's database. */
-function createUser(email: string, role: "learner" | "instructor", name: string) {
-  const root = path.join(import.meta.dirname, "..");
-  // What `npm run user:create -- …` runs.
-  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", email, "--role", role, "--password", PASSWORD, "--name", name], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`user:create failed: ${(r.stderr || r.stdout).split("\n").slice(0, 5).join(" / ")}`);
-}
-
-async function signIn(b: Browser, locale: string, email: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const t = getDictionary(locale as "en" | "zh");
-  const context = await b.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/${locale}/signin`);
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel(t.auth.email).fill(email);
-  await page.getByLabel(t.auth.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: t.auth.submitSignIn }).click();
-  await page.waitForURL(`**/${locale}/dashboard`);
-  return { context, page };
-}
+const createUser = (email: string, role: "learner" | "instructor", name: string) => createAccount(databaseUrl, email, role, name);
+const signIn = (b: Browser, locale: string, email: string, viewport?: { width: number; height: number }) => signInAs(b, baseUrl, locale, email, viewport);
 
 describe.each(["en", "zh"] as const)("a live session in %s", (locale) => {
   const t = getDictionary(locale);

@@ -13,7 +13,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", app.baseUrl);
   project.provide("databaseUrl", app.databaseUrl);
   return async () => {
-    app?.stop();
+    await app?.stop();
   };
 }
 

@@ -31,8 +31,7 @@ function sourceFingerprint(): string {
   for (const dir of ["app", "components", "lib", "content"]) walk(path.join(ROOT, dir));
   for (const file of ["next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"]) if (existsSync(path.join(ROOT, file))) hash.update(readFileSync(path.join(ROOT, file)));
   // The security headers are fixed at build time and depend on whether the app is served over HTTPS.
-  hash.update(`https:${env.NEXTAUTH_URL?.startsWith("https:") ?? false}
-`);
+  hash.update(`https:${env.NEXTAUTH_URL?.startsWith("https:") ?? false}\n`);
   return hash.digest("hex");
 }
 
@@ -43,8 +42,15 @@ if (dev) {
 } else {
   Object.assign(env, { NODE_ENV: "production" });
   const stampFile = path.join(ROOT, ".next", "lossless-build-stamp");
-  const fingerprint = sourceFingerprint();
-  const built = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  const hasBuild = existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+  // A second server beside a running one (the restart browser test) must not rebuild under it.
+  const reuse = env.LOSSLESS_REUSE_BUILD === "1";
+  if (reuse && !hasBuild) {
+    console.error("LOSSLESS_REUSE_BUILD=1 but there is no build in .next; run `npm run build` first.");
+    process.exit(1);
+  }
+  const fingerprint = reuse ? "" : sourceFingerprint();
+  const built = reuse || (hasBuild && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint);
   if (!built) {
     console.log("Building the app (the first start takes about a minute)…");
     const started = Date.now();

@@ -1,12 +1,13 @@
 /**
- * `npm run user:create -- --email ada@example.com --role instructor [--password …] [--name …]`
+ * `npm run user:create -- --email ada@example.com --role learner|instructor|admin [--password …] [--name …]`
  * Creates an account, or changes the role (and password, if given) of an existing one.
  * Without --password a strong one is generated and printed once. Exit code 2 on bad input.
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
-import { ROLES, signUpSchema, type Role } from "../lib/auth/schemas";
+import { ROLES, type Role } from "../lib/roles";
+import { signUpSchema } from "../lib/auth/schemas";
 import { createDb } from "../lib/db/client";
 import { prepareEnv } from "./prepare-runtime";
 

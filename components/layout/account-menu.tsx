@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getActor } from "@/lib/auth";
+import { canTeach, isAdmin } from "@/lib/roles";
 import type { Locale } from "@/lib/i18n/config";
 import { SignOutButton } from "./sign-out-button";
 
 interface Labels {
   teach: string;
+  admin: string;
   signIn: string;
   signUp: string;
   signOut: string;
@@ -22,7 +24,9 @@ export async function AccountMenu({ locale, labels }: { locale: Locale; labels: 
     const who = actor.name || actor.email || "";
     return (
       <span className="nav">
-        {actor.role === "instructor" && <Link href={`/${locale}/teach`}>{labels.teach}</Link>}
+        {/* Only which links to show: every page and API checks the role again on the server. */}
+        {canTeach(actor.role) && <Link href={`/${locale}/teach`}>{labels.teach}</Link>}
+        {isAdmin(actor.role) && <Link href={`/${locale}/admin`}>{labels.admin}</Link>}
         <span className="meta">{labels.signedInAs.replace("{name}", who)}</span>
         <SignOutButton to={`/${locale}`} label={labels.signOut} />
       </span>

@@ -24,7 +24,7 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Dictionary }) {
           ]}
         />
         <LanguageSwitch locale={locale} label={t.nav.language} />
-        <AccountMenu locale={locale} labels={{ teach: t.nav.teach, signIn: t.nav.signIn, signUp: t.nav.signUp, signOut: t.nav.signOut, signedInAs: t.nav.signedInAs }} />
+        <AccountMenu locale={locale} labels={{ teach: t.nav.teach, admin: t.nav.admin, signIn: t.nav.signIn, signUp: t.nav.signUp, signOut: t.nav.signOut, signedInAs: t.nav.signedInAs }} />
       </div>
     </header>
   );

@@ -2,9 +2,11 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
+import { noteRequestUser } from "@/lib/log";
 import { mergeGuestInto } from "@/lib/progress/merge";
 import { appCookieOptions } from "@/lib/security/cookies";
 import { authOptions, GUEST_COOKIE } from "./options";
+import { canTeach, isAdmin } from "@/lib/roles";
 import { findGuestByToken, hashGuestToken, newGuestToken } from "./users";
 
 /** Who is acting: a signed-in user, or a guest known by a cookie. */
@@ -31,15 +33,22 @@ export async function getActor(opts: { create: boolean } = { create: false }): P
   const sessionUserId = await getSessionUserId();
   if (sessionUserId) {
     const user = await db.user.findUnique({ where: { id: sessionUserId } });
-    if (user) return { userId: user.id, kind: "user", name: user.name, email: user.email, role: user.role };
+    if (user) {
+      noteRequestUser(user.id);
+      return { userId: user.id, kind: "user", name: user.name, email: user.email, role: user.role };
+    }
   }
   const jar = await cookies();
   const guest = await findGuestByToken(db, jar.get(GUEST_COOKIE)?.value);
-  if (guest) return { userId: guest.id, kind: "guest", name: null, email: null, role: "learner" };
+  if (guest) {
+    noteRequestUser(guest.id);
+    return { userId: guest.id, kind: "guest", name: null, email: null, role: "learner" };
+  }
   if (!opts.create) return null;
   const fresh = newGuestToken();
   const created = await db.user.create({ data: { guestTokenHash: hashGuestToken(fresh) } });
   jar.set(GUEST_COOKIE, fresh, appCookieOptions(GUEST_COOKIE_MAX_AGE));
+  noteRequestUser(created.id);
   return { userId: created.id, kind: "guest", name: null, email: null, role: "learner" };
 }
 
@@ -62,11 +71,17 @@ export async function claimGuest(): Promise<void> {
 }
 
 /**
- * The signed-in instructor making this request, or null. Checked on the server by every
- * instructor page, action and API (hiding links is not access control). The role is read from
- * the database, so a demotion takes effect at once.
+ * The signed-in instructor (or admin, who can do everything an instructor can) making this
+ * request, or null. Checked on the server by every instructor page, action and API (hiding links
+ * is not access control). The role is read from the database, so a demotion takes effect at once.
  */
 export async function getInstructor(): Promise<Actor | null> {
   const actor = await getActor();
-  return actor?.kind === "user" && actor.role === "instructor" ? actor : null;
+  return actor?.kind === "user" && canTeach(actor.role) ? actor : null;
+}
+
+/** The signed-in admin making this request, or null; read from the database like getInstructor. */
+export async function getAdmin(): Promise<Actor | null> {
+  const actor = await getActor();
+  return actor?.kind === "user" && isAdmin(actor.role) ? actor : null;
 }

@@ -27,5 +27,3 @@ export const signInSchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
-export const ROLES = ["learner", "instructor"] as const;
-export type Role = (typeof ROLES)[number];

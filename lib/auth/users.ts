@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import { hashPassword, verifyPassword } from "./password";
-import type { Role, SignUpInput } from "./schemas";
+import type { Role } from "@/lib/roles";
+import type { SignUpInput } from "./schemas";
 
 export type SignUpResult = { ok: true; userId: string } | { ok: false; error: "email-taken" };
 

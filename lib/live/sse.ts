@@ -1,5 +1,5 @@
 import "server-only";
-import { onDrain } from "@/lib/shutdown";
+import { draining, onDrain } from "@/lib/shutdown";
 import { subscribe, type Channel } from "./bus";
 
 /**
@@ -7,9 +7,11 @@ import { subscribe, type Channel } from "./bus";
  * session announces a change on one of `channels`, and a comment line every 15 s so proxies keep
  * the connection open. A browser that loses the connection reconnects by itself (EventSource)
  * and gets the current view again. Renders never overlap; changes during a render cause one more.
- * When the server shuts down (lib/shutdown), open streams end so that it can stop; browsers then
- * reconnect to whichever server answers. The connection closes with its stream (no keep-alive),
- * so an ended stream leaves no idle connection for a stopping server to wait for.
+ * When the server shuts down (lib/shutdown), open streams end so that `next start` can stop (a
+ * live screen's stream never finishes by itself), and a stream asked for while it stops ends at
+ * once. The connection closes with its stream (`Connection: close`), so the browser's EventSource
+ * reconnects on a new connection, which reaches the restarted server, instead of on a kept-alive
+ * one to the stopping server.
  */
 export function sseResponse(signal: AbortSignal, sessionId: string, channels: Channel[], render: () => Promise<unknown>): Response {
   const encoder = new TextEncoder();
@@ -58,6 +60,7 @@ export function sseResponse(signal: AbortSignal, sessionId: string, channels: Ch
       signal.addEventListener("abort", close);
       undrain = onDrain(close);
       write("retry: 1000\n\n");
+      if (draining()) return close();
       await send();
     },
     cancel() {

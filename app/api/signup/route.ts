@@ -4,11 +4,12 @@ import { authLimits } from "@/lib/auth/limits";
 import { readJson } from "@/lib/progress";
 import { clientIp } from "@/lib/security/client-ip";
 import { tooManyAttempts } from "@/lib/security/http";
+import { api } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
 /** Creates an account (keeping the guest's progress); the client then signs in. */
-export async function POST(req: Request) {
+export const POST = api(async function POST(req: Request) {
   const json = await readJson(req);
   if (!json.ok) return Response.json(json.result.body, { status: json.result.status });
   const parsed = signUpSchema.safeParse(json.body);
@@ -22,4 +23,4 @@ export async function POST(req: Request) {
   const result = await signUp(db, parsed.data, await currentGuestId());
   if (!result.ok) return Response.json({ error: "an account with this email already exists", code: "email-taken" }, { status: 409 });
   return Response.json({ ok: true }, { status: 201 });
-}
+});

@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth";
 import { GUEST_COOKIE } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { deleteAccount, readJson } from "@/lib/progress";
+import { api } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ const schema = z.strictObject({ confirm: z.literal("delete") });
  * Deletes the current learner's account (or guest identity) with all its data. The body must be
  * {"confirm": "delete"}; the browser then signs out.
  */
-export async function POST(req: Request) {
+export const POST = api(async function POST(req: Request) {
   const json = await readJson(req);
   if (!json.ok) return Response.json(json.result.body, { status: json.result.status });
   if (!schema.safeParse(json.body).success) return Response.json({ error: 'body: expected {"confirm": "delete"}' }, { status: 400 });
@@ -22,4 +23,4 @@ export async function POST(req: Request) {
   await deleteAccount(db, actor.userId);
   (await cookies()).delete(GUEST_COOKIE);
   return Response.json({ ok: true, signedIn: actor.kind === "user" });
-}
+});

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth";
 import { tooManyAttempts } from "@/lib/security/http";
 import { parseRateLimited } from "@/lib/security/rate-limited";
+import { api } from "@/lib/log";
 
 const handler = NextAuth(authOptions);
 
@@ -27,4 +28,6 @@ async function POST(req: Request, ctx: { params: Promise<{ nextauth: string[] }>
   return limited;
 }
 
-export { handler as GET, POST };
+const GET = api(handler);
+const wrappedPost = api(POST);
+export { GET, wrappedPost as POST };

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { joinLive, joinSchema } from "@/lib/live/db";
 import { body, LIVE_COOKIE_MAX_AGE, liveCookie, liveToken } from "@/lib/live/http";
 import { appCookieOptions } from "@/lib/security/cookies";
+import { api } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * Joins a live session by code with a nickname; no account needed. A signed-in learner's answers
  * also count toward their progress. The rejoin token goes into a cookie for this session.
  */
-export async function POST(req: Request) {
+export const POST = api(async function POST(req: Request) {
   const input = await body(req, joinSchema);
   if (!input.ok) return input.response;
   const actor = await getActor();
@@ -19,4 +20,4 @@ export async function POST(req: Request) {
   if (r.token)
     (await cookies()).set(liveCookie(input.value.code), r.token, appCookieOptions(LIVE_COOKIE_MAX_AGE));
   return Response.json(r.body, { status: r.status });
-}
+});

@@ -3,11 +3,12 @@ import { requestNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getDictionary, isLocale } from "@/lib/i18n";
 import { mockState } from "@/lib/mock";
+import { api } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
 /** The interview's current question and time left (never a key), or that it is over. Owner only. */
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = api(async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const asked = new URL(req.url).searchParams.get("locale") ?? "en";
   const lang = isLocale(asked) ? asked : "en";
@@ -16,4 +17,4 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const state = actor ? await mockState(db, actor.userId, id, lang, await requestNow(), t.terms, t.quiz.setupWords) : null;
   if (!state) return Response.json({ error: "no such interview" }, { status: 404 });
   return Response.json(state, { headers: { "cache-control": "no-store" } });
-}
+});

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { endMock } from "@/lib/mock";
 import { learnerPost } from "../../../learner-post";
+import { api } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
 const empty = z.strictObject({});
 
 /** Ends the interview early; the report covers what was answered. */
-export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = api(async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return learnerPost(
     req,
@@ -18,4 +19,4 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     (db, userId, _body, now) => endMock(db, userId, id, now),
     { createGuest: false },
   );
-}
+});

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { shareMock } from "@/lib/mock";
 import { learnerPost } from "../../../learner-post";
+import { api } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
 const schema = z.strictObject({ enabled: z.boolean() });
 
 /** Creates ({"enabled": true}) or removes ({"enabled": false}) the share link of a finished report. */
-export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = api(async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return learnerPost(
     req,
@@ -18,4 +19,4 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     (db, userId, body, now) => shareMock(db, userId, id, body.enabled, now),
     { createGuest: false },
   );
-}
+});
