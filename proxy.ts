@@ -7,6 +7,13 @@ import { isLocale, resolveLocale } from "@/lib/i18n/config";
  */
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  // A path that is not valid percent-encoded UTF-8 (/api/mock/%ff) would fail later inside
+  // Next.js's own parameter decoding with a 500; it is the client's mistake, so a 400.
+  if (!wellEncoded(pathname))
+    return pathname.startsWith("/api/")
+      ? NextResponse.json({ error: "path: malformed percent-encoding" }, { status: 400 })
+      : new NextResponse("400 · malformed percent-encoding in the address", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const first = pathname.split("/")[1];
   if (isLocale(first)) return NextResponse.next();
   const locale = resolveLocale(req.headers.get("accept-language"));
@@ -16,6 +23,15 @@ export function proxy(req: NextRequest) {
   return NextResponse.redirect(url, 307);
 }
 
+function wellEncoded(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
-  matcher: ["/((?!api|_next|favicon.ico|robots.txt|.*\\.[a-z0-9]+$).*)"],
+  matcher: ["/((?!_next|favicon.ico|robots.txt|.*\\.[a-z0-9]+$).*)"],
 };

@@ -7,7 +7,7 @@ import { encodeLink } from "@/lib/sim/link";
 import { attemptsByQuestion, recordAttempt, recordLessonEvent } from "./progress";
 import { ratingOf, reviewAnswer } from "./review";
 
-export { readJson, MAX_BODY_BYTES } from "./read-json";
+export { readJson, readQuery, localeQuery, MAX_BODY_BYTES } from "./read-json";
 
 /**
  * The logic behind the quiz and progress endpoints, separate from HTTP and cookies so it can be
@@ -32,6 +32,9 @@ export const answerRequestSchema = z.strictObject({
   /** A review variant (lib/quiz/variant.ts) is graded as the variant that was shown. */
   variant: z.number().int().min(0).max(10_000).optional(),
 });
+
+/** GET /api/quiz/state?lesson=<slug>&locale=en|zh */
+export const quizStateQuery = z.object({ lesson: z.string().regex(/^[a-z0-9-]{1,60}$/, "expected a lesson slug"), locale });
 
 export const progressRequestSchema = z.strictObject({
   lesson: z.string().regex(/^[a-z0-9-]+$/).max(60),

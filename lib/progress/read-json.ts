@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { ApiResult } from "./api";
 
 /**
@@ -18,7 +19,7 @@ export const MAX_DEPTH = 16;
 const fail = (status: number, error: string): { ok: false; result: ApiResult } => ({ ok: false, result: { status, body: { error } } });
 
 /** Reads at most `limit` bytes; null when the body is longer. */
-async function readCapped(req: Request, limit: number): Promise<Uint8Array | null> {
+export async function readCapped(req: Request, limit: number): Promise<Uint8Array | null> {
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -28,7 +29,8 @@ async function readCapped(req: Request, limit: number): Promise<Uint8Array | nul
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      // Not awaited: cancelling one branch of a cloned (teed) body settles only when both are cancelled.
+      reader.cancel().catch(() => {});
       return null;
     }
     chunks.push(value);
@@ -88,3 +90,15 @@ export async function readJson(req: Request): Promise<{ ok: true; body: unknown 
   const problem = bodyProblem(body);
   return problem ? fail(400, `body: ${problem}`) : { ok: true, body };
 }
+
+/** The first problem of a query string against its schema, as the 400 to send; or the values. */
+export function readQuery<T extends z.ZodType>(req: Request, schema: T): { ok: true; value: z.infer<T> } | { ok: false; result: ApiResult } {
+  const params = new URL(req.url).searchParams;
+  const parsed = schema.safeParse(Object.fromEntries(params));
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return fail(400, `${issue.path.join(".") || "query"}: ${issue.message}`);
+}
+
+/** The query of routes whose only parameter is the language of the text they send. */
+export const localeQuery = z.object({ locale: z.enum(["en", "zh"]).default("en") });
