@@ -111,9 +111,9 @@ const API: Row[] = [
   // A live session belongs to its host; learners are in it once they joined (guest and learner A).
   row("POST /api/live",                           "create a live session",               () => "/api/live",                                 instructorOnly(201, 201), { options: json({ title: "another", questionIds: [tf[0]!.id] }) }),
   row("GET /api/live/[id]/events",                "host feed of A's session",            (f) => `/api/live/${f.live.id}/events`,            instructorOnly(200, 404),
-      { options: () => ({ streamMs: 300 }), check: (res, role, f) => expect(res.text.includes(f.live.code), role).toBe(role === "instructorA") }),
+      { options: () => ({ streamMs: 3000 }), check: (res, role, f) => expect(res.text.includes(f.live.code), role).toBe(role === "instructorA") }),
   row("POST /api/live/[id]/control",              "start A's session",                   (f) => `/api/live/${f.live.id}/control`,           instructorOnly(200, 404), { options: json({ action: "start" }) }),
-  row("GET /api/live/join/[code]/events",         "learner feed (joined only)",          (f) => `/api/live/join/${f.live.code}/events`,     [403,   200,   200,  403,  403,   403], { options: () => ({ streamMs: 300 }) }),
+  row("GET /api/live/join/[code]/events",         "learner feed (joined only)",          (f) => `/api/live/join/${f.live.code}/events`,     [403,   200,   200,  403,  403,   403], { options: () => ({ streamMs: 3000 }) }),
   row("POST /api/live/join/[code]/answer",        "answer (joined only)",                (f) => `/api/live/join/${f.live.code}/answer`,     [403,   200,   200,  403,  403,   403],
       { options: json({ itemIndex: 0, response: { value: true }, locale: "en" }), check: (res, role) => res.status === 200 && expect(res.json, role).toEqual({ accepted: true }) }),
   row("GET /api/live/[id]/csv",                   "CSV of A's session",                  (f) => `/api/live/${f.live.id}/csv`,               instructorOnly(200, 404),

@@ -244,14 +244,14 @@ describe("fuzzing every API input", () => {
       counts = await witness.counts();
       const before = await witness.fingerprint();
       const query = (q: Record<string, string> | undefined) => (q ? `?${new URLSearchParams(q)}` : "");
-      const stream = t.stream ? { streamMs: 150 } : {};
+      const stream = t.stream ? { streamMs: 3000 } : {};
       if (t.body) {
         const valid = t.body(f);
         await fc.assert(
           fc.asyncProperty(brokenBodies(valid, t.free ?? {}), async (b) => {
             await refused(t.who, method, t.path(f) + query(t.query), { raw: b.text, headers: { "content-type": "application/json" }, ...stream }, `${t.route} (${b.why})`);
           }),
-          { seed: SEED, numRuns: 30, endOnFailure: true },
+          { seed: SEED, numRuns: 60, endOnFailure: true },
         );
         for (const c of rawCases(valid)) await refused(t.who, method, t.path(f) + query(t.query), { raw: c.raw, headers: c.type ? { "content-type": c.type } : {}, ...stream }, `${t.route} (${c.why})`);
       }
@@ -261,7 +261,7 @@ describe("fuzzing every API input", () => {
           fc.asyncProperty(hostileParam, async (p) => {
             await refused(t.who, method, t.path(f, p) + query(t.query), { ...body, ...stream }, `${t.route} with parameter ${p.slice(0, 60)}`);
           }),
-          { seed: SEED, numRuns: 15, endOnFailure: true },
+          { seed: SEED, numRuns: 20, endOnFailure: true },
         );
       }
       if (t.query) {
@@ -270,7 +270,7 @@ describe("fuzzing every API input", () => {
           fc.asyncProperty(fc.constantFrom(...keys), hostileQueryValue, async (k, v) => {
             await refused(t.who, method, t.path(f) + query({ ...t.query, [k]: v }), { ...stream }, `${t.route} with ${k}=${v.slice(0, 60)}`);
           }),
-          { seed: SEED, numRuns: 10, endOnFailure: true },
+          { seed: SEED, numRuns: 15, endOnFailure: true },
         );
       }
       expect(await witness.fingerprint(), `${t.route}: a table's contents changed`).toBe(before);

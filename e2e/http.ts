@@ -26,7 +26,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Cookies added to this request only (e.g. the test clock). */
   cookies?: Record<string, string>;
-  /** For streams (SSE): read only until this many ms have passed, then hang up. */
+  /** For streams (SSE): read until the first event has arrived, or at most this many ms, then hang up. */
   streamMs?: number;
 }
 
@@ -53,7 +53,13 @@ export class Client {
       headers["content-type"] ??= "application/json";
     } else if (options.raw !== undefined) body = options.raw;
     const controller = new AbortController();
-    const res = await fetch(`${this.baseUrl}${pathAndQuery}`, { method, headers, body: body as BodyInit | undefined, redirect: "manual", signal: controller.signal });
+    const send = () => fetch(`${this.baseUrl}${pathAndQuery}`, { method, headers, body: body as BodyInit | undefined, redirect: "manual", signal: controller.signal });
+    // A pooled connection the server closed as idle just as it was reused fails before the
+    // request reaches the server ("other side closed"); sending again on a new one is safe.
+    const res = await send().catch((err: { cause?: { code?: string } }) => {
+      if (err.cause?.code === "UND_ERR_SOCKET") return send();
+      throw err;
+    });
     if (this.keepCookies)
       for (const line of res.headers.getSetCookie()) {
         const [pair, ...attrs] = line.split(";");
@@ -86,7 +92,7 @@ export class Client {
   }
 }
 
-/** Reads a streamed body for a while (an SSE feed never ends by itself). */
+/** Reads a streamed body until its first complete event, or for a while (an SSE feed never ends by itself). */
 async function readFor(body: ReadableStream<Uint8Array>, ms: number): Promise<string> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -98,6 +104,7 @@ async function readFor(body: ReadableStream<Uint8Array>, ms: number): Promise<st
     const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), left))]);
     if (chunk === null || chunk.done) break;
     text += decoder.decode(chunk.value, { stream: true });
+    if (/^data: .*\n\n/m.test(text)) break;
   }
   await reader.cancel().catch(() => {});
   return text;
