@@ -27,7 +27,7 @@ interface Fixture {
   mockA: string;
   sharedToken: string;
   live: { id: string; code: string; title: string };
-  klass: { id: string; code: string; assignment: string };
+  klass: { id: string; code: string; name: string; assignment: string };
   answeredByA: string;
 }
 
@@ -93,6 +93,8 @@ const API: Row[] = [
           if (res.status !== 200) return;
           expect(res.text.includes(f.mockA), role).toBe(role === "learnerA");
           expect(res.text.includes(f.emails.learnerA), role).toBe(role === "learnerA");
+          // A's live session and class, joined while signed in, are in A's export only.
+          expect(res.text.includes(f.live.title) && res.text.includes(f.klass.name), role).toBe(role === "learnerA");
           if (role !== "guest") expect((res.json as { account: { email: string } }).account.email).toBe(f.emails[role]);
         } }),
   row("POST /api/account/delete",                 "delete own account (fresh people)",   () => "/api/account/delete",                       [404,   200,   200,  200,  200,   200],
@@ -216,7 +218,8 @@ describe("authorization matrix", () => {
     const live = await must(clients.instructorA.post("/api/live", { title, questionIds: tf.slice(0, 2).map((q) => q.id) }), 201);
     await must(clients.guest.post("/api/live/join", { code: live.code, nickname: "Gus" }), 201);
     await must(A.post("/api/live/join", { code: live.code, nickname: "Ann" }), 201);
-    const klass = await must(clients.instructorA.post("/api/classes", { name: `Authz class ${stamp}` }), 201);
+    const className = `Authz class ${stamp}`;
+    const klass = await must(clients.instructorA.post("/api/classes", { name: className }), 201);
     const assignment = await must(clients.instructorA.post(`/api/classes/${klass.id}/assignments`, { kind: "lesson", target: "acks", dueAt: "2031-01-01" }), 201);
     await must(A.post("/api/classes/join", { code: klass.code }), 200);
     f = {
@@ -225,7 +228,7 @@ describe("authorization matrix", () => {
       mockA: mock.id!,
       sharedToken: shared.shareToken!,
       live: { id: live.id!, code: live.code!, title },
-      klass: { id: klass.id!, code: klass.code!, assignment: assignment.id! },
+      klass: { id: klass.id!, code: klass.code!, name: className, assignment: assignment.id! },
       answeredByA: single.id,
     };
   });
