@@ -57,12 +57,15 @@ const ok200 = [200, 200, 200, 200, 200, 200] as [Expect, Expect, Expect, Expect,
 const instructorOnly = (owner: number, other: number) => [403, 403, 403, 403, owner, other] as [Expect, Expect, Expect, Expect, Expect, Expect];
 const signin = "→/en/signin" as const;
 const join = "→/en/join" as const;
-/** A sign-in attempt with next-auth's CSRF token, as the sign-in form sends it, but a wrong password for learner A. */
+/** Whose account each role tries with a wrong password: someone else's, no account more than twice (sign-in is rate-limited per account). */
+const VICTIM: Record<Role, Role> = { visitor: "learnerA", guest: "learnerB", learnerA: "learnerB", learnerB: "learnerA", instructorA: "instructorB", instructorB: "instructorA" };
+
+/** A sign-in attempt with next-auth's CSRF token, as the sign-in form sends it, but a wrong password for another account. */
 async function wrongPassword(f: Fixture, role: Role, client: Client): Promise<RequestOptions> {
   const csrf = await client.get("/api/auth/csrf");
   const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("csrf-token="));
   const [name, value] = cookie ? [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)] : ["", ""];
-  const form = new URLSearchParams({ csrfToken: (csrf.json as { csrfToken: string }).csrfToken, email: f.emails.learnerA, password: `wrong password of ${role}`, json: "true" });
+  const form = new URLSearchParams({ csrfToken: (csrf.json as { csrfToken: string }).csrfToken, email: f.emails[VICTIM[role]], password: `wrong password of ${role}`, json: "true" });
   return { raw: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" }, cookies: name ? { [name]: value } : {} };
 }
 const emailOf = (res: Sent) => (res.json as { user?: { email?: string } }).user?.email;
@@ -77,7 +80,7 @@ const API: Row[] = [
   row("GET /api/health",                          "health check",                        () => "/api/health",                               ok200),
   row("GET /api/auth/[...nextauth]",              "own session only",                    () => "/api/auth/session",                         ok200,
       { check: (res, role, f) => expect(emailOf(res) ?? null).toBe(role.startsWith("learner") || role.startsWith("instructor") ? f.emails[role] : null) }),
-  row("POST /api/auth/[...nextauth]",             "sign in as A with a wrong password",  () => "/api/auth/callback/credentials",            [401,   401,   401,  401,  401,   401],
+  row("POST /api/auth/[...nextauth]",             "someone's account, wrong password",   () => "/api/auth/callback/credentials",            [401,   401,   401,  401,  401,   401],
       { options: wrongPassword, check: (res, role, f) => expect(res.headers.getSetCookie().some((c) => c.includes("session-token=") && !c.includes("session-token=;")), role).toBe(false) }),
   row("POST /api/signup",                         "sign up (fresh people)",              () => "/api/signup",                               [201,   201,   201,  201,  201,   201],
       { fresh: true, options: (_f, role) => ({ json: { email: `signup-${role}-${Date.now()}@example.com`, password: "a long enough password" } }) }),
