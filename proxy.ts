@@ -12,6 +12,14 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
  */
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  // A path that is not valid percent-encoded UTF-8 (/api/mock/%ff) would fail later inside
+  // Next.js's own parameter decoding with a 500; it is the client's mistake, so a 400.
+  if (!wellEncoded(pathname))
+    return pathname.startsWith("/api/")
+      ? NextResponse.json({ error: "path: malformed percent-encoding" }, { status: 400 })
+      : new NextResponse("400 · malformed percent-encoding in the address", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  // API routes set their own request id (lib/log api()).
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const requestId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
   const first = pathname.split("/")[1];
   if (isLocale(first)) {
@@ -30,6 +38,15 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
+function wellEncoded(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
-  matcher: ["/((?!api|_next|favicon.ico|robots.txt|.*\\.[a-z0-9]+$).*)"],
+  matcher: ["/((?!_next|favicon.ico|robots.txt|.*\\.[a-z0-9]+$).*)"],
 };

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { lessonExists, loadMisconceptions, loadQuestionFiles, questionsForLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
-import { CODE_PATTERN, newCode, normaliseCode } from "@/lib/live/state";
+import { CODE_PATTERN, HIDDEN_CHARACTERS, newCode, normaliseCode } from "@/lib/live/state";
 import { FOCUSES, LENGTHS, LEVELS } from "@/lib/mock/schema";
 import type { ApiResult } from "@/lib/progress/api";
 import { itemStatistics, type ItemStatistics } from "@/lib/progress/items";
@@ -14,7 +14,7 @@ import { computeMastery, OPEN_BELOW } from "@/lib/progress/mastery";
  * their progress), and the instructor sets assignments with due dates and reads the class's
  * mastery, misconceptions and item statistics. Every function checks ownership itself.
  */
-export const createClassSchema = z.strictObject({ name: z.string().trim().min(1, "give the class a name").max(80) });
+export const createClassSchema = z.strictObject({ name: z.string().trim().min(1, "give the class a name").max(80).refine((s) => !HIDDEN_CHARACTERS.test(s), "no control or text-direction characters") });
 export const joinClassSchema = z.strictObject({ code: z.string().max(20).transform(normaliseCode).pipe(z.string().regex(CODE_PATTERN, "a code is 6 letters and digits")) });
 export const assignmentSchema = z
   .strictObject({

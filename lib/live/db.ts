@@ -8,7 +8,7 @@ import { answerHash, attemptIdSchema, isUniqueViolation, reusedAttemptId } from 
 import { answerKey, grade, responseSchema, toPublicQuestion, type PublicQuestion, type Question, type SetupWords } from "@/lib/quiz";
 import { parseScenario, type Scenario } from "@/lib/sim/scenario";
 import { publish } from "./bus";
-import { ACTIONS, CODE_PATTERN, histogram, LEADERBOARDS, leaderboard, newCode, normaliseCode, transition, type Bar, type Leaderboard, type Phase } from "./state";
+import { ACTIONS, CODE_PATTERN, HIDDEN_CHARACTERS, histogram, LEADERBOARDS, leaderboard, newCode, normaliseCode, transition, type Bar, type Leaderboard, type Phase } from "./state";
 
 /**
  * Live sessions in the database: every change is stored before it is announced, so a restarted
@@ -20,8 +20,12 @@ type Words = { terms?: Record<string, string>; words?: SetupWords };
 /** Answers that arrive this long after the countdown ends still count (network delay). */
 export const LIVE_GRACE_MS = 2_000;
 
+/** Names shown to the room: no control or text-direction characters (lib/live/state.ts). */
+export const visibleText = (s: string) => !HIDDEN_CHARACTERS.test(s);
+export const NO_HIDDEN = "no control or text-direction characters";
+
 export const createLiveSchema = z.strictObject({
-  title: z.string().trim().min(1, "give the session a title").max(120),
+  title: z.string().trim().min(1, "give the session a title").max(120).refine(visibleText, NO_HIDDEN),
   questionIds: z.array(z.string().min(1).max(100)).min(1, "choose at least one question").max(50),
   secondsPerItem: z.number().int().min(10).max(600).default(60),
   leaderboard: z.enum(LEADERBOARDS).default("correct"),
@@ -30,7 +34,7 @@ export const createLiveSchema = z.strictObject({
 export const controlSchema = z.strictObject({ action: z.enum(ACTIONS) });
 export const joinSchema = z.strictObject({
   code: z.string().max(20).transform(normaliseCode).pipe(z.string().regex(CODE_PATTERN, "a code is 6 letters and digits")),
-  nickname: z.string().trim().min(1, "choose a nickname").max(30, "at most 30 characters"),
+  nickname: z.string().trim().min(1, "choose a nickname").max(30, "at most 30 characters").refine(visibleText, NO_HIDDEN),
 });
 export const liveAnswerSchema = z.strictObject({
   itemIndex: z.number().int().min(0).max(100),

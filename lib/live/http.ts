@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { getInstructor } from "@/lib/auth";
-import { checkWith, readJson } from "@/lib/progress/api";
+import { checkWith, localeQuery, readJson, readQuery } from "@/lib/progress/api";
 
 /** Reads and validates a JSON body: a value, or the 4xx response to send. */
 export async function body<T extends z.ZodType>(req: Request, schema: T): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
@@ -27,4 +27,8 @@ export async function liveToken(code: string): Promise<string | undefined> {
   return (await cookies()).get(liveCookie(code))?.value;
 }
 
-export const langOf = (req: Request): "en" | "zh" => (new URL(req.url).searchParams.get("locale") === "zh" ? "zh" : "en");
+/** The language a live feed is rendered in (?locale=en|zh), or the 400 to send. */
+export function langOf(req: Request): { ok: true; lang: "en" | "zh" } | { ok: false; response: Response } {
+  const query = readQuery(req, localeQuery);
+  return query.ok ? { ok: true, lang: query.value.locale } : { ok: false, response: Response.json(query.result.body, { status: query.result.status }) };
+}

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { questionsForLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/db";
 import { freshDb } from "@/lib/db/test-database";
+import { deleteAccount, exportData } from "@/lib/progress";
 import { rightResponse, wrongResponse, type Question } from "@/lib/quiz";
 import { answerLive, control, liveAnswerSchema, createLive, createLiveSchema, hostView, joinLive, joinSchema, learnerView, LIVE_GRACE_MS, participantByToken, sessionCsv } from "./db";
 import { CODE_PATTERN, histogram, leaderboard, newCode, normaliseCode, points, transition } from "./state";
@@ -165,6 +166,27 @@ describe("live sessions in the database", () => {
     expect(await db.liveAnswer.count({ where: { sessionId: id } })).toBe(2);
     expect(await db.questionAttempt.count({ where: { userId: learner.id } })).toBe(1);
     expect(liveAnswerSchema.safeParse({ ...body, clientAttemptId: "x" }).success).toBe(false);
+  });
+
+  it("a learner who deletes their account mid-session can still answer from the same phone, as a guest of the session", async () => {
+    const host = await user("instructor");
+    const { id, code } = await session(host.id);
+    const learner = await user();
+    const joined = await join(code, "Del", learner.id);
+    await control(db, host.id, id, "start", T0);
+    const data = (await exportData(db, learner.id, at(500)))!;
+    expect(data.liveSessions).toEqual([expect.objectContaining({ title: "Durability 101", nickname: "Del", answers: [] })]);
+    expect(await deleteAccount(db, learner.id)).toBe(true);
+    // Before: the answer was stored, then counting it toward the deleted user failed on its foreign key (a 500).
+    expect((await answerLive(db, code, joined.token, { itemIndex: 0, response: rightResponse(qs[0]!), locale: "en" }, at(1000))).body).toEqual({ accepted: true });
+    expect(await db.questionAttempt.count({ where: { userId: learner.id } })).toBe(0);
+    expect((await db.liveParticipant.findFirst({ where: { sessionId: id, nickname: "Del" } }))!.userId).toBeNull();
+  });
+
+  it("refuses names with control or text-direction characters, and keeps ordinary ones", () => {
+    for (const nickname of ["a\u0000b", "\u202Eevil", "tab\there", "bell\u0007"]) expect(joinSchema.safeParse({ code: "ABCDEF", nickname }).success, JSON.stringify(nickname)).toBe(false);
+    for (const nickname of ["Ann", "李雷", "<b>Bo</b>", "O'Brien 😀"]) expect(joinSchema.safeParse({ code: "ABCDEF", nickname }).success, nickname).toBe(true);
+    expect(createLiveSchema.safeParse({ title: "x\u2066y", questionIds: [qs[0]!.id] }).success).toBe(false);
   });
 
   it("turns away a wrong code and a malformed one with a message", async () => {

@@ -15,6 +15,13 @@ export type Leaderboard = (typeof LEADERBOARDS)[number];
 export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
 
+/**
+ * Characters a name shown to others may not contain: control characters (NUL, escape…) and the
+ * bidirectional overrides and isolates that can make a nickname on the projector or in the CSV
+ * read as something else.
+ */
+export const HIDDEN_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
 export function newCode(random: (n: number) => number): string {
   let code = "";
   for (let i = 0; i < 6; i++) code += CODE_ALPHABET[random(CODE_ALPHABET.length)];

@@ -8,6 +8,8 @@ import { answerHash, attemptIdSchema, reusedAttemptId } from "./attempt-id";
 import { attemptsByQuestion, recordAttempt, recordLessonEvent } from "./progress";
 import { ratingOf, reviewAnswer } from "./review";
 
+export { readJson, readQuery, localeQuery, MAX_BODY_BYTES } from "./read-json";
+
 /**
  * The logic behind the quiz and progress endpoints, separate from HTTP and cookies so it can be
  * tested against a real database. Each function validates first and returns a status with a
@@ -31,6 +33,9 @@ export const answerRequestSchema = z.strictObject({
   /** A review variant (lib/quiz/variant.ts) is graded as the variant that was shown. */
   variant: z.number().int().min(0).max(10_000).optional(),
 });
+
+/** GET /api/quiz/state?lesson=<slug>&locale=en|zh */
+export const quizStateQuery = z.object({ lesson: z.string().regex(/^[a-z0-9-]{1,60}$/, "expected a lesson slug"), locale });
 
 export const progressRequestSchema = z.strictObject({
   lesson: z.string().regex(/^[a-z0-9-]+$/).max(60),
@@ -143,15 +148,4 @@ export async function recordProgress(db: PrismaClient, userId: string, request: 
   const ids = questionsForLesson(request.lesson).map((q) => q.id);
   await recordLessonEvent(db, userId, request.lesson, request.event, ids);
   return { status: 200, body: { ok: true } };
-}
-
-/** Reads a JSON body; a body that is not JSON is a 400, like any other malformed input. */
-export async function readJson(req: Request): Promise<{ ok: true; body: unknown } | { ok: false; result: ApiResult }> {
-  const text = await req.text();
-  if (text.length > 10_000) return { ok: false, result: { status: 413, body: { error: "body is too large" } } };
-  try {
-    return { ok: true, body: JSON.parse(text) };
-  } catch {
-    return { ok: false, result: { status: 400, body: { error: "body: not valid JSON" } } };
-  }
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { notFound } from "next/navigation";
 import { pageLocale } from "@/components/layout/locale";
 import { MockClient } from "@/components/mock/mock-client";
 import { MockReportView } from "@/components/mock/mock-report";
@@ -24,16 +24,8 @@ export default async function MockSessionPage({ params }: { params: Promise<{ lo
   const actor = await getActor();
   const now = await requestNow();
   const state = actor ? await mockState(db, actor.userId, id, locale, now, t.terms, t.quiz.setupWords) : null;
-  if (!state)
-    return (
-      <>
-        <h1>{t.mock.title}</h1>
-        <p role="alert">{t.mock.notFound}</p>
-        <p>
-          <Link href={`/${locale}/mock`}>{t.mock.another}</Link>
-        </p>
-      </>
-    );
+  // Someone else's interview (or none) is a 404, like the API says; not-found.tsx beside this page explains.
+  if (!state) notFound();
   if (state.status === "active")
     return (
       <>

@@ -3,15 +3,24 @@ import { authOptions } from "@/lib/auth";
 import { tooManyAttempts } from "@/lib/security/http";
 import { parseRateLimited } from "@/lib/security/rate-limited";
 import { api } from "@/lib/log";
+import { checkAuthRequest } from "@/lib/auth/endpoint";
 
 const handler = NextAuth(authOptions);
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+/** next-auth's endpoints, behind a check that answers anything the app does not use with a 4xx (lib/auth/endpoint.ts). */
+async function guardedGet(req: Request, ctx: Context): Promise<Response> {
+  return (await checkAuthRequest(req, (await ctx.params).nextauth)) ?? handler(req, ctx);
+}
 
 /**
  * next-auth answers a refused sign-in with 401 and the reason in its redirect URL. A sign-in
  * refused by the rate limit (lib/auth/limits.ts) becomes 429 with Retry-After, keeping next-auth's
  * JSON shape (`{ url }`) so its client still reads the error.
  */
-async function POST(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
+async function guardedPost(req: Request, ctx: Context): Promise<Response> {
+  const refused = await checkAuthRequest(req, (await ctx.params).nextauth);
+  if (refused) return refused;
   const res: Response = await handler(req, ctx);
   if (res.status !== 401) return res;
   const location = res.headers.get("location") ?? ((await res.clone().json().catch(() => null)) as { url?: string } | null)?.url;
@@ -28,6 +37,5 @@ async function POST(req: Request, ctx: { params: Promise<{ nextauth: string[] }>
   return limited;
 }
 
-const GET = api(handler);
-const wrappedPost = api(POST);
-export { GET, wrappedPost as POST };
+export const GET = api(guardedGet);
+export const POST = api(guardedPost);

@@ -13,7 +13,9 @@ export const GET = api(async function GET(req: Request, { params }: { params: Pr
   const who = await instructorOr403();
   if (!who.ok) return who.response;
   const { id } = await params;
-  const lang = langOf(req);
+  const asked = langOf(req);
+  if (!asked.ok) return asked.response;
+  const lang = asked.lang;
   const t = getDictionary(lang);
   const render = async () => hostView(db, who.instructor.userId, id, lang, await requestNow(), { terms: t.terms, words: t.quiz.setupWords });
   if (!(await render())) return Response.json({ error: "no such session" }, { status: 404 });

@@ -11,10 +11,12 @@ export const dynamic = "force-dynamic";
 
 /** A learner's live feed (SSE): the current question, and after the reveal their result. */
 export const GET = api(async function GET(req: Request, { params }: { params: Promise<{ code: string }> }) {
+  const asked = langOf(req);
+  if (!asked.ok) return asked.response;
+  const lang = asked.lang;
   const code = normaliseCode((await params).code);
   const p = await participantByToken(db, code, await liveToken(code));
   if (!p) return Response.json({ error: "join the session first" }, { status: 403 });
-  const lang = langOf(req);
   const t = getDictionary(lang);
   return sseResponse(req.signal, p.sessionId, ["phase"], async () => learnerView(db, p, lang, await requestNow(), { terms: t.terms, words: t.quiz.setupWords }));
 });
