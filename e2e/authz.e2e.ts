@@ -129,6 +129,8 @@ const API: Row[] = [
   row("POST /api/classes",                        "create a class",                      () => "/api/classes",                              instructorOnly(201, 201), { options: json({ name: "another class" }) }),
   row("POST /api/classes/[id]/assignments",       "assign in A's class",                 (f) => `/api/classes/${f.klass.id}/assignments`,   instructorOnly(201, 404), { options: json({ kind: "lesson", target: "isr", dueAt: "2031-01-01" }) }),
   row("DELETE /api/classes/[id]/assignments",     "remove from A's class",               (f) => `/api/classes/${f.klass.id}/assignments`,   instructorOnly(200, 404), { options: (f) => ({ json: { id: f.klass.assignment } }) }),
+  // Roles are changed by admins only (e2e/admin.e2e.ts has the admin's side).
+  row("PATCH /api/admin/users/[id]",              "change learner A's role",             () => "/api/admin/users/someone",                  [403,   403,   403,  403,  403,   403], { options: json({ role: "instructor" }) }),
   row("POST /api/classes/join",                   "join a class by code",                () => "/api/classes/join",                         [401,   401,   200,  200,  200,   200], { options: (f) => ({ json: { code: f.klass.code } }) }),
 ];
 
@@ -155,6 +157,7 @@ const PAGES: Row[] = [
   row("/[locale]/join",                       "join a live session",        () => "/en/join",                                ok200),
   row("/[locale]/join/[code]",                "live screen (joined only)",  (f) => `/en/join/${f.live.code}`,                [`→/en/join?code=`, 200, 200, `→/en/join?code=`, `→/en/join?code=`, `→/en/join?code=`]),
   row("/[locale]/classes/join",               "class invite",               (f) => `/en/classes/join?code=${f.klass.code}`,  ok200),
+  row("/[locale]/admin",                      "accounts (admins only)",     () => "/en/admin",                               [signin, signin,  404,     404,     404,     404]),
   row("/[locale]/teach",                      "instructor home",            () => "/en/teach",                               [signin, signin,  join,    join,    200,     200],
       { check: (res, role, f) => expect(res.text.includes(f.live.title), role).toBe(role === "instructorA") }),
   row("/[locale]/teach/live/[id]",            "host screen of A's session", (f) => `/en/teach/live/${f.live.id}`,            [signin, signin,  join,    join,    200,     404]),

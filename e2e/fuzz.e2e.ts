@@ -20,12 +20,15 @@ const tf = questionsForLesson("acks").find((q) => q.type === "true-false")!;
 interface Fixture {
   learner: Client;
   instructor: Client;
+  admin: Client;
   visitor: Client;
   mock: string;
+  /** The learner's account id: what the admin's role change would target. */
+  learnerId: string;
   live: { id: string; code: string };
   klass: { id: string; code: string; assignment: string };
 }
-type Who = "learner" | "instructor" | "visitor";
+type Who = "learner" | "instructor" | "admin" | "visitor";
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 interface Target {
@@ -67,6 +70,7 @@ const TARGETS: Target[] = [
   { route: "POST /api/live/join", who: "learner", path: () => "/api/live/join", body: (f) => ({ code: f.live.code, nickname: "Fuzzy" }), free: { nickname: "display" } },
   { route: "POST /api/live/join/[code]/answer", who: "learner", path: (f, p) => `/api/live/join/${p ?? f.live.code}/answer`, body: () => ({ itemIndex: 0, response: { value: true }, locale: "en" }), param: true },
   { route: "GET /api/live/join/[code]/events", who: "learner", path: (f, p) => `/api/live/join/${p ?? f.live.code}/events`, query: { locale: "en" }, param: true, stream: true },
+  { route: "PATCH /api/admin/users/[id]", who: "admin", path: (f, p) => `/api/admin/users/${p ?? f.learnerId}`, body: () => ({ role: "instructor" }), param: true },
   { route: "POST /api/classes", who: "instructor", path: () => "/api/classes", body: () => ({ name: "Fuzz class" }), free: { name: "display" } },
   { route: "POST /api/classes/join", who: "learner", path: () => "/api/classes/join", body: (f) => ({ code: f.klass.code }) },
   { route: "POST /api/classes/[id]/assignments", who: "instructor", path: (f, p) => `/api/classes/${p ?? f.klass.id}/assignments`, body: () => ({ kind: "lesson", target: "acks", dueAt: "2031-01-01" }), param: true },
@@ -217,13 +221,15 @@ describe("fuzzing every API input", () => {
   beforeAll(async () => {
     const learner = await signUpLearner(baseUrl, "learner", `fuzz-${stamp}@example.com`, "Fuzz");
     const instructor = await signUpInstructor(baseUrl, databaseUrl, "instructor", `fuzz-host-${stamp}@example.com`, "Host");
+    const admin = await signUpInstructor(baseUrl, databaseUrl, "admin", `fuzz-admin-${stamp}@example.com`, "Admin", "admin");
+    const learnerId = ((await learner.get("/api/account/export")).json as { account: { id: string } }).account.id;
     const mock = (await learner.post("/api/mock", { minutes: 10, focus: "mixed", level: "junior" })).json as { id: string };
     const live = (await instructor.post("/api/live", { title: "Fuzz session", questionIds: [tf.id] })).json as { id: string; code: string };
     expect((await instructor.post(`/api/live/${live.id}/control`, { action: "start" })).status).toBe(200);
     expect((await learner.post("/api/live/join", { code: live.code, nickname: "Fuzzy" })).status).toBe(201);
     const klass = (await instructor.post("/api/classes", { name: "Fuzz class" })).json as { id: string; code: string };
     const assignment = (await instructor.post(`/api/classes/${klass.id}/assignments`, { kind: "lesson", target: "acks", dueAt: "2031-01-01" })).json as { id: string };
-    f = { learner, instructor, visitor: new Client(baseUrl, "visitor", false), mock: mock.id, live, klass: { ...klass, assignment: assignment.id } };
+    f = { learner, instructor, admin, visitor: new Client(baseUrl, "visitor", false), mock: mock.id, learnerId, live, klass: { ...klass, assignment: assignment.id } };
   });
   afterAll(() => witness.close());
 

@@ -136,7 +136,7 @@ export async function signUpLearner(baseUrl: string, label: string, email: strin
 }
 
 /** Creates an account with the documented CLI (`npm run user:create`), on the test server's database. */
-export function createUser(databaseUrl: string, email: string, role: "learner" | "instructor", name: string): void {
+export function createUser(databaseUrl: string, email: string, role: "learner" | "instructor" | "admin", name: string): void {
   const root = path.join(import.meta.dirname, "..");
   const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", email, "--role", role, "--password", PASSWORD, "--name", name], {
     cwd: root,
@@ -146,8 +146,8 @@ export function createUser(databaseUrl: string, email: string, role: "learner" |
   if (r.status !== 0) throw new Error(`user:create failed: ${(r.stderr || r.stdout).split("\n").slice(0, 5).join(" / ")}`);
 }
 
-export async function signUpInstructor(baseUrl: string, databaseUrl: string, label: string, email: string, name: string): Promise<Client> {
-  createUser(databaseUrl, email, "instructor", name);
+export async function signUpInstructor(baseUrl: string, databaseUrl: string, label: string, email: string, name: string, role: "instructor" | "admin" = "instructor"): Promise<Client> {
+  createUser(databaseUrl, email, role, name);
   const client = new Client(baseUrl, label);
   await signIn(client, email);
   return client;

@@ -48,7 +48,7 @@ describe("PATCH /api/admin/users/:id", () => {
       ["../etc", JSON.stringify({ role: "learner" }), 400, "not a user id"],
       ["nobody", JSON.stringify({ role: "learner" }), 404, "no account with this id"],
       [boss.id, JSON.stringify({ role: "learner" }), 403, "you cannot change your own role"],
-      [learner.id, "x".repeat(20_000), 413, "body is too large"],
+      [learner.id, "x".repeat(20_000), 413, "body is too large (at most 16384 bytes)"],
     ] as const) {
       const res = await call(id, body);
       const json = (await res.json()) as { error?: string };
