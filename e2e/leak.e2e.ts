@@ -177,6 +177,7 @@ describe("answer-leak scan", () => {
   const visitor = new Client(baseUrl, "visitor", false);
   let learner: Client;
   let instructor: Client;
+  let admin: Client;
   let mock: string;
   let live: { id: string; code: string };
   let klass: string;
@@ -186,6 +187,7 @@ describe("answer-leak scan", () => {
   beforeAll(async () => {
     learner = await signUpLearner(baseUrl, "learner", `leak-${stamp}@example.com`, "Lea");
     instructor = await signUpInstructor(baseUrl, databaseUrl, "instructor", `leak-host-${stamp}@example.com`, "Hal");
+    admin = await signUpInstructor(baseUrl, databaseUrl, "admin", `leak-admin-${stamp}@example.com`, "Ada", "admin");
     expect((await learner.post("/api/quiz/answer", { questionId: answered.id, response: { choice: answered.answer }, locale: "en" })).status).toBe(200);
     mock = ((await learner.post("/api/mock", { minutes: 20, focus: "mixed", level: "senior" })).json as { id: string }).id;
     // One of each type the live histogram draws differently, all open in turn.
@@ -239,6 +241,7 @@ describe("answer-leak scan", () => {
         ["/[locale]/mock/[id]", learner, `/${locale}/mock/${mock}`],
         ["/[locale]/teach", instructor, `/${locale}/teach`],
         ["/[locale]/teach/classes/[id]", instructor, `/${locale}/teach/classes/${klass}`],
+        ["/[locale]/admin", admin, `/${locale}/admin`],
       ];
       for (const [route, client, path, cookies] of visits) {
         const { html, rsc } = await page(client, path, { cookies });
