@@ -206,6 +206,8 @@ describe("the pages run under the Content-Security-Policy", () => {
     expect((await learner.context.request.post(`${baseUrl}/api/signup`, { data: { email: learnerEmail, password: PASSWORD, name: HOSTILE } })).status()).toBe(201);
     const phone = await signIn(learner.context, "en", learnerEmail, PASSWORD);
     await phone.waitForURL("**/en/dashboard");
+    // The account menu asks for the session once the page has loaded.
+    await phone.locator("header").getByText(HOSTILE, { exact: false }).waitFor();
     expect(await phone.locator("header").textContent()).toContain(HOSTILE);
     await phone.goto(`${baseUrl}/en/join?code=${code}`);
     await phone.waitForLoadState("networkidle");

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:web`: the web app's performance figures on this machine, against a production
  * build (started as `npm start` does, on a throwaway database):
- *   1. first-load JavaScript per route, gzip, as Chromium fetches it on a phone-sized page, against
+ *   1. first-load JavaScript per route (gzip; the scripts Chromium asks for before the load event on
+ *      a phone-sized page, not the prefetches for the links on screen that follow), against
  *      the budgets (home ≤ 120 KB, lesson ≤ 200 KB) — and how much of it is Next.js and React;
  *   2. a lesson page under 100 connections (autocannon) side by side with a static file served by
  *      the same server, and the ratio;
@@ -57,13 +58,23 @@ async function firstLoadJs(base: string) {
       const page = await context.newPage();
       const files: string[] = [];
       const reads: Promise<void>[] = [];
-      page.on("response", (res) => {
-        if (res.request().resourceType() !== "script") return;
-        const url = new URL(res.url()).pathname;
+      // First-load JS: what the page asks for until its load event. Scripts fetched afterwards are
+      // prefetches for the links on screen (Next.js fetches the next pages' code while idle) or
+      // code loaded on demand, such as the simulation player.
+      let loaded = false;
+      page.on("load", () => (loaded = true));
+      page.on("request", (req) => {
+        if (loaded || req.resourceType() !== "script") return;
+        const url = new URL(req.url()).pathname;
         files.push(url);
-        reads.push(res.body().then((b) => void sizes.set(url, gzipSync(b).length), () => {}));
+        reads.push(
+          req.response().then(
+            (res) => res?.body().then((b) => void sizes.set(url, gzipSync(b).length)),
+            () => {},
+          ) as Promise<void>,
+        );
       });
-      await page.goto(base + route.path, { waitUntil: "networkidle" });
+      await page.goto(base + route.path, { waitUntil: "load" });
       await Promise.all(reads);
       await context.close();
       const unique = [...new Set(files)];

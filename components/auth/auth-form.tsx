@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Dictionary } from "@/lib/i18n";
 import { minutesToWait, parseRateLimited } from "@/lib/security/rate-limited";
@@ -14,7 +13,6 @@ function tooMany(t: Dictionary["auth"], retryAfterSeconds: number): string {
 
 /** Sign-in and sign-up share one form; sign-up creates the account (keeping guest progress) then signs in. */
 export function AuthForm({ mode, locale, t }: { mode: "signin" | "signup"; locale: string; t: Dictionary["auth"] }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,8 +49,8 @@ export function AuthForm({ mode, locale, t }: { mode: "signin" | "signup"; local
         return;
       }
       await fetch("/api/session/claim", { method: "POST" }).catch(() => {});
-      router.push(`/${locale}/dashboard`);
-      router.refresh();
+      // A full page load, so that everything rendered before (the header's account menu too) shows the account.
+      window.location.assign(`/${locale}/dashboard`);
     } catch {
       setError(t.failed);
     } finally {

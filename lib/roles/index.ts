@@ -8,21 +8,15 @@
  *   only with the CLI (`npm run user:create -- --role admin`), so no page can create or remove one.
  */
 import { z } from "zod";
+import { ASSIGNABLE_ROLES, isAdmin } from "./rules";
 
-export const ROLES = ["learner", "instructor", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-/** The roles an admin may give from the admin page. */
-export const ASSIGNABLE_ROLES = ["learner", "instructor"] as const;
-export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+export { ROLES, ASSIGNABLE_ROLES, canTeach, isAdmin, type Role, type AssignableRole } from "./rules";
 
 /** One schema for the admin page's role form and the endpoint behind it. */
 export const roleChangeSchema = z.strictObject({
   role: z.enum(ASSIGNABLE_ROLES, { error: `role must be one of ${ASSIGNABLE_ROLES.join(", ")}` }),
 });
 
-/** Whether this role may use the instructor pages and APIs. */
-export const canTeach = (role: string | null | undefined): boolean => role === "instructor" || role === "admin";
-export const isAdmin = (role: string | null | undefined): boolean => role === "admin";
 
 /**
  * Why `actor` may not change `target`'s role, or null when they may. Only admins change roles;
