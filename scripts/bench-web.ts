@@ -140,23 +140,32 @@ async function answers(base: string, learners = 200, seconds = 15) {
       return res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
     }),
   );
-  const latencies: number[] = [];
-  let failed = 0;
-  const end = Date.now() + seconds * 1000;
-  await Promise.all(
-    cookies.map(async (cookie, i) => {
-      for (let n = 1; Date.now() < end; n++) {
-        const t0 = performance.now();
-        const res = await post(cookie, { ...pick(i + n * 7), clientAttemptId: randomUUID() });
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (!res.ok) failed++;
-      }
-    }),
-  );
+  /** Every learner waits `thinkMs()`, answers, and again, for `seconds` (0: no pause at all). */
+  const phase = async (thinkMs: () => number) => {
+    const latencies: number[] = [];
+    let failed = 0;
+    const end = Date.now() + seconds * 1000;
+    await Promise.all(
+      cookies.map(async (cookie, i) => {
+        const first = thinkMs();
+        if (first > 0) await new Promise((r) => setTimeout(r, first));
+        for (let n = 1; Date.now() < end; n++) {
+          const t0 = performance.now();
+          const res = await post(cookie, { ...pick(i + n * 7), clientAttemptId: randomUUID() });
+          await res.arrayBuffer();
+          latencies.push(performance.now() - t0);
+          if (!res.ok) failed++;
+          const wait = thinkMs();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
+      }),
+    );
+    return `${latencies.length} answers (${(latencies.length / seconds).toFixed(0)}/s), ${failed} failed; latency p50 ${ms(pct(latencies, 50))}  p95 ${ms(pct(latencies, 95))}  p99 ${ms(pct(latencies, 99))}`;
+  };
   return [
-    `${learners} learners for ${seconds} s: ${latencies.length} answers (${(latencies.length / seconds).toFixed(0)}/s), ${failed} failed`,
-    `latency p50 ${ms(pct(latencies, 50))}  p95 ${ms(pct(latencies, 95))}  p99 ${ms(pct(latencies, 99))}`,
+    `${learners} learners for ${seconds} s each phase`,
+    `a class answering, 2–6 s between answers:   ${await phase(() => 2000 + Math.random() * 4000)}`,
+    `saturation, no pause between answers:       ${await phase(() => 0)}`,
   ];
 }
 

@@ -63,18 +63,17 @@ export async function recordAttempt(
     bodyHash: details.clientAttemptId ? (details.bodyHash ?? null) : null,
   };
   const stored = () => (details.clientAttemptId ? db.questionAttempt.findUnique({ where: { userId_clientAttemptId: { userId, clientAttemptId: details.clientAttemptId } } }) : null);
-  const existing = await stored();
-  if (existing) return { created: false, existing };
+  // A resend is rare: the unique index finds it, so the usual answer costs no look-up first.
   try {
     await db.questionAttempt.create({ data });
   } catch (err) {
-    // Two copies of the same attempt raced: the unique index kept one, the first to commit.
+    // A resend, or two copies of the same attempt that raced: the unique index kept the first.
     const winner = isUniqueViolation(err) ? await stored() : null;
     if (winner) return { created: false, existing: winner };
     throw err;
   }
-  await db.lessonProgress.upsert({ where: { userId_lessonSlug: { userId, lessonSlug } }, create: { userId, lessonSlug }, update: {} });
-  await refreshCompletion(db, userId, lessonSlug, questionIds);
+  const progress = await db.lessonProgress.upsert({ where: { userId_lessonSlug: { userId, lessonSlug } }, create: { userId, lessonSlug }, update: {} });
+  await refreshCompletion(db, userId, lessonSlug, questionIds, progress);
   return { created: true };
 }
 
@@ -86,8 +85,15 @@ export async function attemptsByQuestion(db: PrismaClient, userId: string, lesso
   return byQuestion;
 }
 
-export async function refreshCompletion(db: PrismaClient, userId: string, lessonSlug: string, questionIds: string[]): Promise<void> {
-  const progress = await db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug } } });
+export async function refreshCompletion(
+  db: PrismaClient,
+  userId: string,
+  lessonSlug: string,
+  questionIds: string[],
+  /** The lesson's progress row when the caller has just read or written it. */
+  known?: { id: string; completedAt: Date | null; readAt: Date | null } | null,
+): Promise<void> {
+  const progress = known ?? (await db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug } } }));
   if (!progress || progress.completedAt || !progress.readAt) return;
   const first = await attemptsByQuestion(db, userId, lessonSlug, "first");
   const right = questionIds.filter((id) => first.get(id)?.correct).length;
