@@ -48,5 +48,8 @@ function wellEncoded(pathname: string): boolean {
 }
 
 export const config = {
-  matcher: ["/((?!_next|favicon.ico|robots.txt|.*\\.[a-z0-9]+$).*)"],
+  // Pages; and of the API only paths with a percent sign (the ones that may be malformed): running
+  // the proxy on every API request cost each one several milliseconds, which under a class's burst
+  // of answers queued up to over a second (npm run bench:live, docs/performance.md).
+  matcher: ["/((?!api|_next|favicon.ico|robots.txt|.*\\.[a-z0-9]+$).*)", "/api/:path(.*%.*)"],
 };
