@@ -34,6 +34,8 @@ describe.each(["en", "zh"] as const)("the admin page in %s", (locale) => {
     }
     expect((await learner.context.request.get(`${baseUrl}/${locale}/teach`, { maxRedirects: 0 })).headers().location).toMatch(new RegExp(`/${locale}/join$`));
     await learner.page.goto(`${baseUrl}/${locale}/dashboard`);
+    // The account menu has loaded (its sign-out button), and shows no admin link to a learner.
+    await learner.page.getByRole("button", { name: t.nav.signOut }).waitFor();
     expect(await learner.page.getByRole("link", { name: t.nav.admin, exact: true }).count()).toBe(0);
     // A visitor is sent to sign in.
     const anon = await browser.current.newContext();

@@ -17,6 +17,8 @@ const questions = questionsForLesson("acks");
 const singles = questions.filter((q): q is Extract<Question, { type: "single" }> => q.type === "single");
 
 async function choose(page: Page, q: Extract<Question, { type: "single" }>, optionId: string, locale: Locale) {
+  // The lesson's quiz is built when the reader comes near it.
+  await page.locator(".quiz-slot").scrollIntoViewIfNeeded();
   const form = page.locator(`form[data-question="${q.id}"]`);
   const text = q.options.find((o) => o.id === optionId)!.text[locale];
   await form.getByLabel(new RegExp(`${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)).check();
@@ -96,6 +98,8 @@ describe.each(["en", "zh"] as const)("a new learner's journey (%s)", (locale) =>
     // Mastery: one right answer out of the lesson's questions; the wrong answer's misconception is open.
     expect(await page.locator('[data-mastery="acks"]').textContent()).toContain(`${Math.round((1 / questions.length) * 100)}%`);
     await page.locator(`[data-misconception="${wrong.tags[0]}"]`).waitFor();
+    // The header's account menu asks for the session once the page has loaded.
+    await page.getByText(t.nav.signedInAs.replace("{name}", locale === "zh" ? "小林" : "Ada")).waitFor();
     expect(await page.getByText(t.nav.signedInAs.replace("{name}", locale === "zh" ? "小林" : "Ada")).count()).toBe(1);
     await expectAccessible(page);
 
@@ -114,6 +118,8 @@ describe.each(["en", "zh"] as const)("a new learner's journey (%s)", (locale) =>
     await page.waitForURL(`**/${other}/lessons`);
     // On a phone the lesson fits the screen: nothing scrolls sideways.
     await page.goto(`${baseUrl}/${locale}/lessons/acks`, { waitUntil: "networkidle" });
+    await page.locator(".quiz-slot").scrollIntoViewIfNeeded();
+    await page.locator("form.quiz-question").first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // An unknown page is a 404 in the visitor's language, inside the site.
     const missing = await page.goto(`${baseUrl}/${locale}/no-such-page`);

@@ -23,7 +23,13 @@ describe.each(["en", "zh"] as const)("the acks quiz in %s", (locale) => {
       }
     });
     await page.goto(`${baseUrl}/${locale}/lessons/acks`);
+    await page.waitForLoadState("networkidle");
+    // The quiz at the end of the lesson is built when the reader comes near it; a keyboard user
+    // who tabs to its button gets it at once, with focus on its first control.
+    expect(await page.locator("form.quiz-question").count()).toBe(0);
+    await page.getByRole("button", { name: t.quiz.showQuestions.replace("{n}", String(questions.length)) }).focus();
     await page.locator("form.quiz-question").first().waitFor();
+    await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest(".quiz")))).toBe(true);
     await page.waitForLoadState("networkidle");
     const before = (await page.content()) + bodies.join("\n");
     for (const q of questions) {

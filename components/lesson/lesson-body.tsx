@@ -13,7 +13,7 @@ export function LessonBody({ code, lesson, locale, t }: { code: string; lesson: 
   const Content = getMDXComponent(code);
   const components = {
     Simulation: ({ preset }: { preset: string }) => <Simulation preset={preset} locale={locale} t={t} />,
-    Quiz: () => <Quiz lesson={lesson} locale={locale} t={t} />,
+    Quiz: () => <Quiz lesson={lesson} locale={locale} t={t} lazy />,
     Callout: ({ type, title, children }: { type: CalloutType; title?: string; children: ReactNode }) => (
       <Callout type={type} title={title} label={t.callout[type]}>
         {children}

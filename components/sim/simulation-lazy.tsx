@@ -1,6 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
+import { useNearViewport } from "@/components/ui/near-viewport";
 import type { SimulationClient } from "./simulation-client";
 
 /**
@@ -12,23 +13,8 @@ import type { SimulationClient } from "./simulation-client";
  */
 const Player = dynamic(() => import("./simulation-client").then((m) => m.SimulationClient), { ssr: false, loading: () => null });
 
-/** True once the element is within `margin` of the viewport (and from then on). */
-function useNearViewport(margin: string) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || near) return;
-    if (typeof IntersectionObserver === "undefined") return setNear(true);
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: margin });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [margin, near]);
-  return { ref, near };
-}
-
 export function SimulationLazy(props: ComponentProps<typeof SimulationClient>) {
-  const { ref, near } = useNearViewport("600px 0px");
+  const { ref, near } = useNearViewport<HTMLDivElement>("600px 0px");
   return (
     <div className="sim-slot" ref={ref} data-preset={props.name}>
       {near && <Player {...props} />}

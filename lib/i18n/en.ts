@@ -356,6 +356,7 @@ export const en = {
     "last-crashed": "the last crashed broker",
   },
   quiz: {
+    showQuestions: "Show the {n} questions",
     title: "Check yourself",
     submit: "Check answer",
     correct: "Correct",

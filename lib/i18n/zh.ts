@@ -358,6 +358,7 @@ export const zh: Dictionary = {
     "last-crashed": "最近崩溃的 Broker",
   },
   quiz: {
+    showQuestions: "显示这 {n} 道题",
     title: "自测一下",
     submit: "提交答案",
     correct: "回答正确",
