@@ -49,9 +49,10 @@ async function main(): Promise<number> {
   try {
     server = startPostgres(port);
     console.log(`PostgreSQL on 127.0.0.1:${port} (${((Date.now() - started) / 1000).toFixed(1)} s); ${files.length} test files`);
-    const vitest = spawn(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", "--reporter=default", ...(process.env.CI ? ["--reporter=json", "--outputFile.json=test-results/pg.json"] : []), ...files], {
+    const vitest = spawn(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", ...files], {
       cwd: ROOT,
-      env: { ...process.env, TEST_DATABASE_URL: server.adminUrl },
+      // Under CI its JSON report (vitest.config.mts) goes to its own file, read by the closing summary.
+      env: { ...process.env, TEST_DATABASE_URL: server.adminUrl, LOSSLESS_JSON_REPORT: "test-results/pg.json" },
       stdio: "inherit",
     });
     const code: number = await new Promise((resolve) => vitest.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))));

@@ -7,9 +7,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { backupSqlite, checkBackup, POSTGRES_MESSAGE, restoreSqlite, sqliteFile } from "./backup";
 import { createDb } from "./client";
-import { freshDb } from "./test-database";
+import { freshSqliteDb } from "./test-database";
 
-/** freshDb applies the migration files itself; record them as `prisma migrate deploy` would. */
+/** freshSqliteDb applies the migration files itself; record them as `prisma migrate deploy` would. */
 async function withMigrationsTable(url: string) {
   const c = createClient({ url });
   await c.execute(
@@ -23,7 +23,7 @@ const emails = async (db: ReturnType<typeof createDb>) => (await db.user.findMan
 
 describe("database backup and restore", () => {
   it("round trip: backup, change the data, restore, the data is back; the replaced database is kept and stale -wal/-shm files are gone", async () => {
-    const { url, db } = await freshDb();
+    const { url, db } = await freshSqliteDb();
     await withMigrationsTable(url);
     await db.user.create({ data: { email: "kept@example.com" } });
     const dir = mkdtempSync(path.join(tmpdir(), "lossless-backups-"));
@@ -60,7 +60,7 @@ describe("database backup and restore", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "lossless-backups-"));
     const garbage = path.join(dir, "garbage.db");
     writeFileSync(garbage, "this is not a database ".repeat(200));
-    const { url } = await freshDb();
+    const { url } = await freshSqliteDb();
     const bad = await restoreSqlite(url, garbage, dir);
     expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/not a readable SQLite database|integrity/) });
     const other = path.join(dir, "other.db");
@@ -73,7 +73,7 @@ describe("database backup and restore", () => {
   });
 
   it("refuses to restore while another process has the database open", async () => {
-    const { url, db } = await freshDb();
+    const { url, db } = await freshSqliteDb();
     await withMigrationsTable(url);
     const dir = mkdtempSync(path.join(tmpdir(), "lossless-backups-"));
     const backup = await backupSqlite(url, dir);

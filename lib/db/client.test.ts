@@ -3,13 +3,13 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDb, SQLITE_BUSY_TIMEOUT_MS } from "./client";
-import { freshDb } from "./test-database";
+import { freshSqliteDb } from "./test-database";
 
 const pragma = async (db: ReturnType<typeof createDb>, name: string) => Object.values((await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`))[0]!)[0];
 
 describe("SQLite connections", () => {
   it("run in WAL mode with a busy timeout from the very first query, also after a transaction", async () => {
-    const { url } = await freshDb();
+    const { url } = await freshSqliteDb();
     const db = createDb(url);
     // The first thing this client does: no fire-and-forget setup may still be running.
     expect(Number(await pragma(db, "busy_timeout"))).toBe(SQLITE_BUSY_TIMEOUT_MS);
@@ -21,7 +21,7 @@ describe("SQLite connections", () => {
   });
 
   it("a write waits for another process's lock instead of failing with SQLITE_BUSY", async () => {
-    const { url, db } = await freshDb();
+    const { url, db } = await freshSqliteDb();
     await db.user.count();
     // Another process holds the write lock for 600 ms. (It must be another process: libSQL's
     // busy wait blocks this thread, so a lock held by this process could not be released.)

@@ -27,7 +27,10 @@ const BUSY_TIMEOUT = `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`;
  * time it hands its current one to a transaction, so it is set again after every transaction.
  */
 export function withSqlitePragmas(client: Client): Client {
-  let ready: Promise<unknown> = client.execute("PRAGMA journal_mode = WAL").then(() => client.execute(BUSY_TIMEOUT));
+  // A failure here (the file is not a database) reaches the first query, which awaits `ready`;
+  // until then it is marked handled, so it is not reported as an unhandled rejection.
+  const settled = (p: Promise<unknown>) => (p.catch(() => {}), p);
+  let ready: Promise<unknown> = settled(client.execute("PRAGMA journal_mode = WAL").then(() => client.execute(BUSY_TIMEOUT)));
   return new Proxy(client, {
     get(target, prop) {
       if (prop === "execute" || prop === "batch" || prop === "executeMultiple")
@@ -39,7 +42,7 @@ export function withSqlitePragmas(client: Client): Client {
         return async (...args: Parameters<Client["transaction"]>) => {
           await ready;
           const tx = await target.transaction(...args);
-          ready = target.execute(BUSY_TIMEOUT);
+          ready = settled(target.execute(BUSY_TIMEOUT));
           return tx;
         };
       const value: unknown = Reflect.get(target, prop, target);

@@ -42,6 +42,11 @@ export async function freshDb(): Promise<{ db: PrismaClient; url: string }> {
     }
     return { db: createDb(url), url };
   }
+  return freshSqliteDb();
+}
+
+/** Always SQLite, also under `npm run test:pg`: for tests of SQLite itself (pragmas, backup files, a file that is not a database). */
+export async function freshSqliteDb(): Promise<{ db: PrismaClient; url: string }> {
   const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "lossless-db-")), "test.db")}`;
   const client = createClient({ url });
   for (const sql of migrations(path.join(process.cwd(), "prisma", "migrations"))) await client.executeMultiple(sql);

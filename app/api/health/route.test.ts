@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import { freshDb } from "@/lib/db/test-database";
+import { freshDb, freshSqliteDb } from "@/lib/db/test-database";
 
 async function healthWith(url: string) {
   vi.resetModules();
@@ -34,7 +34,7 @@ describe("GET /api/health", () => {
   });
 
   it("is 503 when the file is there but is not a database, or has no tables", async () => {
-    const { url } = await freshDb();
+    const { url } = await freshSqliteDb();
     const file = url.slice("file:".length);
     writeFileSync(`${file}.junk`, "this is not a database file, only text that is long enough to be read as one".repeat(20));
     const junk = await healthWith(`file:${file}.junk`);
