@@ -12,14 +12,11 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import { loadQuestionFiles } from "../lib/content/questions";
 import { startApp } from "./app-server";
+import { pct } from "./percentile";
 
 const N = Number(process.argv[2] ?? process.env.LEARNERS ?? 300);
 const WARMUP = 30;
 const PASSWORD = "bench password long enough";
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
 

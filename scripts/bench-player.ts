@@ -10,6 +10,7 @@
 import { chromium } from "playwright-core";
 import { encodeLink } from "../lib/sim/link";
 import { startApp } from "./app-server";
+import { pct } from "./percentile";
 
 const SCENARIO = {
   durationMs: 60_000,
@@ -21,10 +22,6 @@ const SCENARIO = {
   ],
 };
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
 
 const app = await startApp(process.env.BENCH_PORT ?? "3219");

@@ -21,16 +21,13 @@ import lighthouse from "lighthouse";
 import { loadQuestionFiles } from "../lib/content/questions";
 import { chromium } from "playwright-core";
 import { startApp } from "./app-server";
+import { pct } from "./percentile";
 
 const SECTIONS = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const want = (s: string) => SECTIONS.length === 0 || SECTIONS.includes(s);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const LESSON = "/en/lessons/replication";
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
