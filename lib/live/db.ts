@@ -104,8 +104,8 @@ function currentQuestion(s: Session) {
   return { items, found: id ? findQuestion(id) : null };
 }
 
-function barsFor(found: NonNullable<ReturnType<typeof findQuestion>>, answers: { response: string; score: number }[], lang: Lang, revealed: boolean): Bar[] {
-  const bars = histogram(found.question, answers.map((a) => ({ response: JSON.parse(a.response) as Record<string, unknown>, score: a.score })), revealed ? answerKey(found.question) : null);
+function barsFor(found: NonNullable<ReturnType<typeof findQuestion>>, answers: { response: string; score: number; count?: number }[], lang: Lang, revealed: boolean): Bar[] {
+  const bars = histogram(found.question, answers.map((a) => ({ response: JSON.parse(a.response) as Record<string, unknown>, score: a.score, count: a.count })), revealed ? answerKey(found.question) : null);
   return bars.map((b) => ({ id: b.id, text: typeof b.text === "string" ? b.text : b.text[lang], count: b.count, ...(revealed ? { correct: b.correct } : {}) }));
 }
 
@@ -138,13 +138,22 @@ export async function hostView(db: PrismaClient, hostId: string, id: string, lan
   const s = await hosted(db, hostId, id);
   if (!s) return null;
   const { items, found } = currentQuestion(s);
-  const [participants, answers] = await Promise.all([
-    db.liveParticipant.findMany({ where: { sessionId: id }, orderBy: { joinedAt: "asc" }, select: { id: true, nickname: true } }),
-    db.liveAnswer.findMany({ where: { sessionId: id }, select: { participantId: true, itemIndex: true, response: true, score: true, timeTakenMs: true } }),
-  ]);
-  const here = answers.filter((a) => a.itemIndex === s.itemIndex);
   const revealed = s.phase === "reveal" || s.phase === "ended";
   const showBoard = s.leaderboard !== "off" && revealed;
+  // While answers arrive this view is redrawn up to ten times a second (lib/live/bus), so it
+  // reads counts and the distinct answers to the current question, not a row per learner; the
+  // names and every answer are read only for the leaderboard, after the reveal.
+  const [participants, grouped, board] = await Promise.all([
+    db.liveParticipant.count({ where: { sessionId: id } }),
+    s.itemIndex >= 0 ? db.liveAnswer.groupBy({ by: ["response", "score"], where: { sessionId: id, itemIndex: s.itemIndex }, _count: { _all: true } }) : [],
+    showBoard
+      ? Promise.all([
+          db.liveParticipant.findMany({ where: { sessionId: id }, orderBy: { joinedAt: "asc" }, select: { id: true, nickname: true } }),
+          db.liveAnswer.findMany({ where: { sessionId: id }, select: { participantId: true, score: true, timeTakenMs: true } }),
+        ]).then(([people, answers]) => leaderboard(answers, names(people, s.hideNames), s.secondsPerItem * 1000, s.leaderboard as Leaderboard).map(({ nickname, points }) => ({ nickname, points })))
+      : null,
+  ]);
+  const here = grouped.map((g) => ({ response: g.response, score: g.score, count: g._count._all }));
   return {
     id: s.id,
     code: s.code,
@@ -152,13 +161,13 @@ export async function hostView(db: PrismaClient, hostId: string, id: string, lan
     phase: s.phase as Phase,
     itemIndex: s.itemIndex,
     itemCount: items.length,
-    participants: participants.length,
-    answered: here.length,
+    participants,
+    answered: here.reduce((sum, g) => sum + g.count, 0),
     closesInMs: closesIn(s, now),
     question: found && s.phase !== "lobby" ? toPublicQuestion(found.question, lang, w.terms, w.words) : null,
     bars: found && s.phase !== "lobby" ? barsFor(found, here, lang, revealed) : [],
     reveal: found && revealed ? gradedBody(found.question, lang, { correct: true, score: 1, certainty: null, feedback: {} }) : null,
-    leaderboard: showBoard ? leaderboard(answers, names(participants, s.hideNames), s.secondsPerItem * 1000, s.leaderboard as Leaderboard).map(({ nickname, points }) => ({ nickname, points })) : null,
+    leaderboard: board,
     leaderboardMode: s.leaderboard as Leaderboard,
     scenario: found && revealed ? scenarioOf(found.question) : null,
   };

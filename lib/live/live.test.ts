@@ -40,6 +40,11 @@ describe("live state (pure)", () => {
     expect(bars.reduce((n, b) => n + b.count, 0)).toBe(3);
     const explain = questionsForLesson("acks").find((q) => q.type === "explain")!;
     expect(histogram(explain, [{ response: {}, score: 1 }, { response: {}, score: 0.5 }, { response: {}, score: 0 }], null).map((b) => b.count)).toEqual([1, 1, 1]);
+    // Grouped answers (the host's view reads distinct answers with their counts) weigh as many.
+    const grouped = histogram(single, [{ response: { choice: single.answer }, score: 1, count: 40 }, { response: { choice: wrong }, score: 0, count: 7 }, { response: { choice: wrong }, score: 0 }], null);
+    expect(grouped.find((b) => b.id === single.answer)!.count).toBe(40);
+    expect(grouped.find((b) => b.id === wrong)!.count).toBe(8);
+    expect(histogram(explain, [{ response: {}, score: 1, count: 3 }, { response: {}, score: 0.5, count: 2 }, { response: {}, score: 0 }], null).map((b) => b.count)).toEqual([3, 2, 1]);
   });
 
   it("scores the leaderboard by correctness, or by correctness and speed", () => {

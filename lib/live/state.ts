@@ -71,8 +71,10 @@ type Response = Record<string, unknown>;
  * How the room answered: a bar per option for choice questions, per bucket of the first part
  * for sim-predict, and right / partly right / wrong for the rest.
  */
-export function histogram(q: Question, answers: { response: Response; score: number }[], key: unknown): Bar[] {
-  const count = (pred: (r: Response) => boolean) => answers.filter((a) => pred(a.response)).length;
+export function histogram(q: Question, answers: { response: Response; score: number; count?: number }[], key: unknown): Bar[] {
+  /** How many answers match; an entry stands for `count` identical answers (1 when absent). */
+  const tally = (pred: (a: { response: Response; score: number }) => boolean) => answers.reduce((sum, a) => sum + (pred(a) ? (a.count ?? 1) : 0), 0);
+  const count = (pred: (r: Response) => boolean) => tally((a) => pred(a.response));
   switch (q.type) {
     case "single":
       return q.options.map((o) => ({ id: o.id, text: o.text, count: count((r) => r.choice === o.id), correct: o.id === q.answer }));
@@ -87,9 +89,9 @@ export function histogram(q: Question, answers: { response: Response; score: num
     }
     default:
       return [
-        { id: "right", text: "right", count: answers.filter((a) => a.score >= 1).length, correct: true },
-        { id: "partly", text: "partly", count: answers.filter((a) => a.score > 0 && a.score < 1).length, correct: false },
-        { id: "wrong", text: "wrong", count: answers.filter((a) => a.score <= 0).length, correct: false },
+        { id: "right", text: "right", count: tally((a) => a.score >= 1), correct: true },
+        { id: "partly", text: "partly", count: tally((a) => a.score > 0 && a.score < 1), correct: false },
+        { id: "wrong", text: "wrong", count: tally((a) => a.score <= 0), correct: false },
       ];
   }
 }

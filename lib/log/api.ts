@@ -6,7 +6,27 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 /** Next's own control-flow throws (redirect, notFound) carry a digest starting with NEXT_; they are not failures. */
 const isNextControlFlow = (err: unknown) => typeof (err as { digest?: unknown })?.digest === "string" && (err as { digest: string }).digest.startsWith("NEXT_");
 
-function withHeader(res: Response, requestId: string): Response {
+/** Bodies below this size are not worth compressing (the size under which Next's compression skips a body of known length). */
+export const SMALL_BODY_BYTES = 1024;
+
+/**
+ * The response with its request id; a small JSON answer is also marked `no-transform`. Next
+ * drops a route's Content-Length, so its compression cannot tell that a `{"accepted":true}` is
+ * too small to gain anything, and starts a gzip stream for every such answer: a tenth of the
+ * server's time in a live session of hundreds of learners (bench:live). A JSON answer is small
+ * and in memory, so it is measured here; `no-transform` is what the compression honours. Larger
+ * bodies and streams (live feeds) are compressed as before.
+ */
+async function finish(res: Response, requestId: string): Promise<Response> {
+  if (res.body !== null && (res.headers.get("content-type") ?? "").startsWith("application/json")) {
+    const body = new Uint8Array(await res.arrayBuffer());
+    const sized = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    // Only `no-transform` is added: `no-store` on an answer whose body the page never reads (a
+    // fire-and-forget POST) keeps Chrome's request open until the page goes away.
+    if (body.byteLength < SMALL_BODY_BYTES) sized.headers.set("cache-control", [res.headers.get("cache-control"), "no-transform"].filter(Boolean).join(", "));
+    sized.headers.set(REQUEST_ID_HEADER, requestId);
+    return sized;
+  }
   try {
     res.headers.set(REQUEST_ID_HEADER, requestId);
     return res;
@@ -42,7 +62,7 @@ export function makeApi(logger: Logger) {
       const fields = { requestId: ctx.requestId, method: req.method, path, status: res.status, durationMs: Math.round((performance.now() - started) * 10) / 10, ...(ctx.userId ? { userId: ctx.userId } : {}) };
       if (res.status >= 500) logger.warn(fields, "request");
       else logger.info(fields, "request");
-      return withHeader(res, ctx.requestId);
+      return finish(res, ctx.requestId);
     };
   };
 }

@@ -63,6 +63,28 @@ describe("API request logs", () => {
     }
   });
 
+  it("marks small JSON answers no-transform (a gzip stream each cost a tenth of a live burst) and leaves large ones, streams and redirects compressible", async () => {
+    const { logger } = capture();
+    const run = (res: () => Response) => makeApi(logger)(res)(new Request("http://x/api/x"));
+    const small = await run(() => Response.json({ accepted: true, note: "été" }, { status: 201 }));
+    expect(small.status).toBe(201);
+    expect(small.headers.get("cache-control")).toBe("no-transform");
+    expect(small.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await small.json()).toEqual({ accepted: true, note: "été" });
+    const kept = await run(() => Response.json({ due: 3 }, { headers: { "cache-control": "no-store" } }));
+    expect(kept.headers.get("cache-control")).toBe("no-store, no-transform");
+    const large = await run(() => Response.json({ rows: "x".repeat(2000) }));
+    expect(large.headers.get("cache-control")).toBeNull();
+    expect(((await large.json()) as { rows: string }).rows).toHaveLength(2000);
+    const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode("data: 1\n\n")), c.close()) });
+    const sse = await run(() => new Response(stream, { headers: { "content-type": "text/event-stream" } }));
+    expect(sse.body).toBe(stream);
+    const redirect = await run(() => Response.redirect("http://x/en", 303));
+    expect(redirect.status).toBe(303);
+    expect(redirect.headers.get("location")).toBe("http://x/en");
+    expect(redirect.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("answers a throwing handler with 500 {error, id}, and logs the same id with the stack", async () => {
     const { logger, lines } = capture();
     const res = await makeApi(logger)(async () => {
