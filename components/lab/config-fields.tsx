@@ -1,6 +1,6 @@
 "use client";
 import type { Dictionary } from "@/lib/i18n";
-import { COMMIT_STRATEGIES } from "@/lib/sim/scenario";
+import { COMMIT_STRATEGIES } from "@/lib/sim/scenario-names";
 
 type Section = Record<string, unknown>;
 

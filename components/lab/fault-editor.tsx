@@ -1,7 +1,7 @@
 "use client";
 import { DURATION_FAULTS, newFault, RESTART_FAULTS, type FaultDraft as Fault } from "@/components/sim/new-fault";
 import type { Dictionary } from "@/lib/i18n";
-import { FAULT_TYPES } from "@/lib/sim/scenario";
+import { FAULT_TYPES } from "@/lib/sim/scenario-names";
 
 /** The scenario's fault list as an editable table: type, time, target, duration, restart. */
 export function FaultEditor({ faults, brokers, onChange, t, terms }: { faults: Fault[]; brokers: number; onChange: (faults: Fault[]) => void; t: Dictionary["lab"]; terms: Dictionary["terms"] }) {

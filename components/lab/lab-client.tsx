@@ -1,10 +1,10 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SimulationClient } from "@/components/sim/simulation-client";
 import type { Dictionary } from "@/lib/i18n";
 import { decodeLink, encodeLink } from "@/lib/sim/link";
-import { parseScenario } from "@/lib/sim/scenario";
-import { ComparePanel, type Overrides } from "./compare-panel";
+import type { ParseResult, Scenario } from "@/lib/sim/scenario";
+import type { Overrides } from "./compare-panel";
 import { ConfigFields } from "./config-fields";
 import { newFault } from "@/components/sim/new-fault";
 import { FaultEditor } from "./fault-editor";
@@ -14,15 +14,43 @@ type Labels = Pick<Dictionary, "lab" | "sim" | "events" | "terms">;
 /** One preset as the server hands it over (lib/content loadPresetChoices). */
 type PresetChoice = { title: string; note: string; input: Record<string, unknown> };
 
-const DEFAULT_PRESET = "acks-1-leader-crash";
+/**
+ * Compare mode runs the engine on this page to audit two configurations; it is off until the
+ * learner ticks it, so its code (the engine among it) loads only then, not with the Lab.
+ */
+const ComparePanel = lazy(() => import("./compare-panel").then((m) => ({ default: m.ComparePanel })));
+
+/** What the Lab opens with, validated on the server: the first preset's scenario and the defaults. */
+export interface LabStart {
+  preset: string;
+  scenario: Scenario;
+  defaults: Scenario;
+}
+
+/**
+ * The scenario validator (zod, the largest part of the Lab's code), loaded the first time it is
+ * needed — an edit, another preset, a shared link — or when the learner reaches for the
+ * controls, not with the page: the Lab opens on a preset the server has already validated.
+ */
+function useParser(): [((input: unknown) => ParseResult) | null, () => void] {
+  const [parse, setParse] = useState<((input: unknown) => ParseResult) | null>(null);
+  const requested = useRef(false);
+  const request = useCallback(() => {
+    if (requested.current) return;
+    requested.current = true;
+    void import("@/lib/sim/scenario").then((m) => setParse(() => m.parseScenario));
+  }, []);
+  return [parse, request];
+}
 
 /**
  * The Lab: any preset, every setting of the scenario contract, an editable fault list, and the
  * player. The whole state lives in the URL (?s=…), so a copied link reopens exactly this run.
  */
-export function LabClient({ presets, groups, t }: { presets: Record<string, PresetChoice>; groups: { label: string; presets: string[] }[]; t: Labels }) {
-  const [input, setInput] = useState<Input>(() => structuredClone(presets[DEFAULT_PRESET]?.input ?? {}) as Input);
-  const [preset, setPreset] = useState<string | null>(DEFAULT_PRESET);
+export function LabClient({ presets, groups, start, t }: { presets: Record<string, PresetChoice>; groups: { label: string; presets: string[] }[]; start: LabStart; t: Labels }) {
+  const [input, setInput] = useState<Input>(() => structuredClone(presets[start.preset]?.input ?? {}) as Input);
+  const startInput = useRef(input);
+  const [preset, setPreset] = useState<string | null>(start.preset);
   // The moment the player shows. A ref, not state: the player reports it many times a second
   // while playing or scrubbing, and re-rendering the whole settings panel each time is wasted work.
   const atMsRef = useRef(0);
@@ -52,13 +80,17 @@ export function LabClient({ presets, groups, t }: { presets: Record<string, Pres
     setLoaded(true);
   }, [presets]);
 
-  const parsed = useMemo(() => parseScenario(input), [input]);
-  const defaults = useMemo(() => {
-    const d = parseScenario({});
-    if (!d.ok) throw new Error(d.error);
-    return d.scenario;
-  }, []);
-  const normalised = parsed.ok ? parsed.scenario : defaults;
+  const [parse, requestParser] = useParser();
+  const unchanged = input === startInput.current;
+  useEffect(() => {
+    if (!unchanged) requestParser();
+  }, [unchanged, requestParser]);
+  // null while the validator loads after the first change; the player keeps the last valid run.
+  const parsed: ParseResult | null = useMemo(() => (unchanged ? { ok: true, scenario: start.scenario } : parse ? parse(input) : null), [unchanged, start.scenario, parse, input]);
+  const lastValid = useRef(start.scenario);
+  if (parsed?.ok) lastValid.current = parsed.scenario;
+  const scenario = parsed === null || parsed.ok ? lastValid.current : null;
+  const normalised = scenario ?? start.defaults;
 
   // Keep the address bar a faithful, shareable copy of the state (the moment included).
   const writeUrl = useCallback(() => {
@@ -95,7 +127,7 @@ export function LabClient({ presets, groups, t }: { presets: Record<string, Pres
   };
 
   return (
-    <div className="lab">
+    <div className="lab" onFocus={requestParser} onPointerDown={requestParser}>
       {linkError && (
         <p className="alert" role="alert">
           {t.lab.linkError.replace("{message}", linkError)}
@@ -145,6 +177,9 @@ export function LabClient({ presets, groups, t }: { presets: Record<string, Pres
       <div className="lab-grid">
         <div className="lab-settings">
           <h2 className="visually-hidden">{t.lab.settingsHeading}</h2>
+          {/* Boundaries let React hydrate the settings and the player as separate pieces of work,
+              yielding to the browser between them, instead of in one long task. */}
+          <Suspense>
           <ConfigFields section="run" legend={t.lab.run} input={input} normalised={{ seed: normalised.seed, durationMs: normalised.durationMs }} onChange={(s) => edit({ ...input, ...s })} t={t.lab} terms={t.terms} />
           {(["cluster", "producer", "consumer"] as const).map((section) => (
             <ConfigFields
@@ -162,15 +197,21 @@ export function LabClient({ presets, groups, t }: { presets: Record<string, Pres
           <button type="button" className="button secondary" onClick={() => edit({ ...input, faults: [...(input.faults ?? []), newFault("crash-broker", Math.min(Math.round(atMsRef.current / 100) * 100, normalised.durationMs))] })}>
             {t.lab.addFault}
           </button>
+          </Suspense>
         </div>
         <div className="lab-player">
           <h2 className="visually-hidden">{t.lab.runHeading}</h2>
-          {compare !== null && <ComparePanel input={input} overrides={compare} onChange={setCompare} t={t.lab} terms={t.terms} />}
-          {parsed.ok ? (
+          {compare !== null && (
+            <Suspense fallback={<p className="meta">{t.sim.loading}</p>}>
+              <ComparePanel input={input} overrides={compare} onChange={setCompare} t={t.lab} terms={t.terms} />
+            </Suspense>
+          )}
+          <Suspense>
+          {scenario ? (
             <SimulationClient
               name={preset ?? "lab"}
               title={preset ? (presets[preset]?.title ?? preset) : t.lab.custom}
-              scenario={parsed.scenario}
+              scenario={scenario}
               labels={t.sim}
               eventLabels={t.events}
               terms={t.terms}
@@ -182,9 +223,10 @@ export function LabClient({ presets, groups, t }: { presets: Record<string, Pres
             />
           ) : (
             <p className="alert" role="alert">
-              {t.lab.invalid.replace("{message}", parsed.error)}
+              {t.lab.invalid.replace("{message}", parsed && !parsed.ok ? parsed.error : "")}
             </p>
           )}
+          </Suspense>
         </div>
       </div>
     </div>

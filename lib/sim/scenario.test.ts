@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "./scenario";
+import { parseScenario, SCHEMA_FAULT_TYPES } from "./scenario";
+import { FAULT_TYPES } from "./scenario-names";
+import { newFault } from "../../components/sim/new-fault";
+
+describe("the scenario's names, kept apart from the validator for pages", () => {
+  it("lists exactly the fault types the schema accepts, in its order", () => {
+    expect([...FAULT_TYPES]).toEqual(SCHEMA_FAULT_TYPES);
+    // Each one, as the Lab's editor first drafts it, is a valid fault.
+    for (const type of FAULT_TYPES) expect(parseScenario({ faults: [newFault(type, 1000)] }), type).toMatchObject({ ok: true });
+  });
+});
 
 describe("parseScenario defaults", () => {
   it("fills every default with current Kafka values", () => {

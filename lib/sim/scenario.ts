@@ -8,6 +8,9 @@
  * error naming the field, never both.
  */
 import { z } from "zod";
+import { BROKER_TARGETS, COMMIT_STRATEGIES, FAULT_TYPES } from "./scenario-names";
+
+export { BROKER_TARGETS, COMMIT_STRATEGIES, FAULT_TYPES, type CommitStrategy } from "./scenario-names";
 
 // The Lab and the player parse scenarios in the browser, where the Content-Security-Policy
 // forbids eval (decision 014). zod would otherwise probe `new Function("")` to compile faster
@@ -18,7 +21,6 @@ z.config({ jitless: true });
 const ms = (max = 1_000_000_000) => z.number().int().min(0).max(max);
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
-export const BROKER_TARGETS = ["leader", "followers", "last-crashed"] as const;
 const brokerRef = z.union([z.number().int().min(0), z.enum(BROKER_TARGETS)], {
   error: (iss) => (iss.input === undefined ? "is required" : 'expected a broker id (0, 1, …), "leader", "followers" or "last-crashed"'),
 });
@@ -70,14 +72,6 @@ const producerSchema = z.strictObject({
   intervalMs: ms(10_000_000).default(10),
 });
 
-export const COMMIT_STRATEGIES = [
-  "auto",
-  "auto-async-processing",
-  "sync-after-processing",
-  "async-after-processing",
-  "before-processing",
-] as const;
-export type CommitStrategy = (typeof COMMIT_STRATEGIES)[number];
 
 const consumerSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -116,7 +110,8 @@ const faultSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...at, type: z.literal("pause-consumer"), durationMs: positiveInt(1_000_000_000) }),
 ]);
 
-export const FAULT_TYPES = faultSchema.options.map((o) => o.shape.type.value);
+/** The fault types the schema accepts, for the test that keeps FAULT_TYPES (scenario-names) in step. */
+export const SCHEMA_FAULT_TYPES: string[] = faultSchema.options.map((o) => o.shape.type.value);
 
 export const scenarioInputSchema = z.strictObject({
   seed: z.number().int().min(-2_147_483_648).max(4_294_967_295).default(1),

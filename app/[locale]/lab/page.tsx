@@ -1,8 +1,20 @@
 import type { Metadata } from "next";
-import { LabClient } from "@/components/lab/lab-client";
+import { LabClient, type LabStart } from "@/components/lab/lab-client";
 import { pageLocale } from "@/components/layout/locale";
 import { listLessons, loadPresetChoices, presetsByLesson } from "@/lib/content";
 import { getDictionary, isLocale } from "@/lib/i18n";
+import { parseScenario } from "@/lib/sim/scenario";
+
+/** The preset the Lab opens with when the address names none. */
+const FIRST_PRESET = "acks-1-leader-crash";
+
+/** The first preset's scenario and the defaults, validated here so that the Lab's page need not ship the validator to show them. */
+function labStart(input: unknown): LabStart {
+  const scenario = parseScenario(input);
+  const defaults = parseScenario({});
+  if (!scenario.ok || !defaults.ok) throw new Error(`the Lab's first preset does not parse: ${scenario.ok ? "" : scenario.error}`);
+  return { preset: FIRST_PRESET, scenario: scenario.scenario, defaults: defaults.scenario };
+}
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -21,7 +33,7 @@ export default async function Lab({ params }: { params: Promise<{ locale: string
     <>
       <h1>{t.lab.title}</h1>
       <p className="lead">{t.lab.lead}</p>
-      <LabClient presets={presets} groups={groups.filter((g) => g.presets.length > 0)} t={{ lab: t.lab, sim: t.sim, events: t.events, terms: t.terms }} />
+      <LabClient presets={presets} groups={groups.filter((g) => g.presets.length > 0)} start={labStart(presets[FIRST_PRESET]?.input)} t={{ lab: t.lab, sim: t.sim, events: t.events, terms: t.terms }} />
     </>
   );
 }
