@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { pageLocale } from "@/components/layout/locale";
 import { LessonPath } from "@/components/lesson/lesson-path";
 import { getActor } from "@/lib/auth";

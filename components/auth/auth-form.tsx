@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import type { Dictionary } from "@/lib/i18n";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { useEffect, useState } from "react";
 import type { Locale } from "@/lib/i18n/config";
 import { canTeach, isAdmin } from "@/lib/roles/rules";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { AccountMenu } from "./account-menu";
 import { LanguageSwitch } from "./language-switch";

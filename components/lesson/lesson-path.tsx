@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { format, type Dictionary, type Locale } from "@/lib/i18n";
 import type { LessonSummary } from "@/lib/content";
 import type { LessonStats } from "@/lib/progress";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import type { listMocks } from "@/lib/mock/db";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { QuestionResult } from "@/components/quiz/question-result";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import type { MockReport as Report, ReportItem } from "@/lib/mock/db";

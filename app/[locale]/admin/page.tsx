@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { requireAdminPage } from "@/components/admin/guard";
 import { RoleForm } from "@/components/admin/role-form";
 import { pageLocale } from "@/components/layout/locale";

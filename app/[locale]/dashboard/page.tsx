@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { pageLocale } from "@/components/layout/locale";
 import { AccuracyChart } from "@/components/dashboard/accuracy-chart";
 import { getActor } from "@/lib/auth";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { pageLocale } from "@/components/layout/locale";
 import { MockHistory } from "@/components/mock/mock-history";
 import { MockStart } from "@/components/mock/mock-start";

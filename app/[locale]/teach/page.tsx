@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { pageLocale } from "@/components/layout/locale";
 import { formatDate } from "@/components/mock/mock-history";
 import { requireInstructorPage } from "@/components/teach/guard";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { pageLocale } from "@/components/layout/locale";
 import { JoinClassButton } from "@/components/teach/class-forms";
 import { getActor } from "@/lib/auth";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/ui/intent-link";
 import { notFound } from "next/navigation";
 import { pageLocale } from "@/components/layout/locale";
 import { formatDate, mockSetupText, percent } from "@/components/mock/mock-history";
