@@ -11,7 +11,7 @@ export async function signOutTo(to: string): Promise<void> {
   const res = await fetch("/api/auth/signout", {
     method: "POST",
     credentials: "same-origin",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" },
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, callbackUrl: to, json: "true" }),
   });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
