@@ -1,8 +1,10 @@
 /** The quiz of a lesson: nothing of the key leaks before answering; every question type is graded on the server. */
+import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { questionsForLesson } from "@/lib/content/questions";
 import { getDictionary } from "@/lib/i18n";
 import { expectAccessible, useBrowser } from "./browser";
+import { Client, database } from "./http";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -90,5 +92,39 @@ describe.each(["en", "zh"] as const)("the acks quiz in %s", (locale) => {
     await page.getByRole("button", { name: t.quiz.next }).click();
     expect(await page.locator("form.quiz-question").getAttribute("data-question")).toBe(questions[1]!.id);
     await context.close();
+  });
+});
+
+describe("a visitor's very first answer", () => {
+  const databaseUrl = inject("databaseUrl");
+  const q = questionsForLesson("acks").find((x) => x.type === "single")! as Extract<ReturnType<typeof questionsForLesson>[number], { type: "single" }>;
+  const body = (attemptId: string, choice = q.options[0]!.id) => ({ questionId: q.id, response: { choice }, locale: "en", clientAttemptId: attemptId });
+
+  it("resent without the cookie its lost response carried, lands with the same guest and counts once", async () => {
+    const witness = database(databaseUrl);
+    try {
+      const attemptId = randomUUID();
+      const stored = async () => Number((await witness.db.execute({ sql: 'SELECT COUNT(*) AS n FROM "QuestionAttempt" WHERE "clientAttemptId" = ?', args: [attemptId] })).rows[0]!.n);
+      // Two copies of the same first answer from a browser with no cookie, as after a lost response.
+      const first = new Client(baseUrl, "first copy");
+      const resent = new Client(baseUrl, "resent copy");
+      const a = await first.post("/api/quiz/answer", body(attemptId));
+      const b = await resent.post("/api/quiz/answer", body(attemptId));
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect(b.json).toEqual(a.json);
+      expect(resent.jar.get("lossless_guest")).toBe(first.jar.get("lossless_guest"));
+      expect(await stored()).toBe(1);
+      // The same id with another answer is still refused, and a different first answer is another visitor.
+      expect((await new Client(baseUrl, "changed").post("/api/quiz/answer", body(attemptId, q.options[1]!.id))).status).toBe(409);
+      const other = new Client(baseUrl, "another visitor");
+      expect((await other.post("/api/quiz/answer", body(randomUUID()))).status).toBe(200);
+      expect(other.jar.get("lossless_guest")).not.toBe(first.jar.get("lossless_guest"));
+      // The guest's next answer, with its cookie, is theirs as usual.
+      expect((await first.post("/api/quiz/answer", body(randomUUID()))).status).toBe(200);
+      const guests = await witness.db.execute({ sql: 'SELECT COUNT(DISTINCT "userId") AS n FROM "QuestionAttempt" WHERE "clientAttemptId" = ? OR "userId" = (SELECT "userId" FROM "QuestionAttempt" WHERE "clientAttemptId" = ?)', args: [attemptId, attemptId] });
+      expect(Number(guests.rows[0]!.n)).toBe(1);
+    } finally {
+      witness.close();
+    }
   });
 });

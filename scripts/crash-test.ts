@@ -3,7 +3,9 @@
  *
  * 1. Starts the app as `npm start` does (scripts/app-server.ts) on a throwaway SQLite database.
  * 2. Many clients: guests (each with its own cookie) answering quiz questions and one mock
- *    interview question, and guests in a live session answering its open question.
+ *    interview question, visitors whose first request is a quiz answer (no cookie yet; a resend
+ *    has none either, since the cookie came in the response), and guests in a live session
+ *    answering its open question.
  * 3. Sends a burst of answers concurrently, each with its client attempt id, and SIGKILLs the
  *    server process (next-server, not the npm-start wrapper) while the burst is under way.
  * 4. Restarts the app on the same database and resends every answer that got no response, with
@@ -27,6 +29,8 @@ const PORT = process.env.CRASH_PORT ?? "3322";
 const GUESTS = 50;
 const QUIZ_PER_GUEST = 6;
 const MOCK_GUESTS = 10;
+/** Visitors without a cookie whose first request is an answer: its attempt id names their guest (decision 015). */
+const FIRST_ANSWERS = 20;
 const LIVE_LEARNERS = 20;
 /** The server is killed once this share of the burst has been acknowledged. */
 const KILL_AFTER_SHARE = 0.35;
@@ -86,6 +90,12 @@ async function prepareClients(app: RunningApp): Promise<Answer[]> {
       answers.push({ kind: "quiz", path: "/api/quiz/answer", cookie, body: { questionId: q.id, response: { choice: q.options[(g + i) % q.options.length]!.id }, locale: "en", clientAttemptId: randomUUID() } });
     }
   });
+  // A resend of these carries no cookie either: the first response, which set it, may be lost;
+  // and the acknowledged ones are resent without it too, as a browser would if it missed it.
+  for (let v = 0; v < FIRST_ANSWERS; v++) {
+    const q = questions[(v * 5) % questions.length]!;
+    answers.push({ kind: "quiz", path: "/api/quiz/answer", cookie: "", body: { questionId: q.id, response: { choice: q.options[v % q.options.length]!.id }, locale: "en", clientAttemptId: randomUUID() } });
+  }
   for (const cookie of guests.slice(0, MOCK_GUESTS)) {
     const res = await fetch(`${base}/api/mock`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ minutes: 10, focus: "mixed", level: "junior" }) });
     const { id } = (await res.json()) as { id: string };
@@ -146,7 +156,9 @@ async function verifyStored(databaseUrl: string, answers: Answer[]) {
     const [allQuiz, allMock, allLive] = await Promise.all([db.questionAttempt.count(), db.mockAnswer.count(), db.liveAnswer.count()]);
     const cards = await db.reviewCard.findMany({ where: { userId: { in: [...new Set(quiz.map((q) => q.userId))] } }, select: { card: true } });
     const reviewedTwice = cards.filter((c) => (JSON.parse(c.card) as { reps: number }).reps !== 1).length;
-    return { stored: rows.length, duplicates, missing, lostAcknowledged, totals: allQuiz + allMock + allLive, cards: cards.length, reviewedTwice };
+    // Accounts without an email are guests: one per cookie made before the burst and one per first answer, none orphaned by a resend.
+    const guestRows = await db.user.count({ where: { email: null } });
+    return { stored: rows.length, duplicates, missing, lostAcknowledged, totals: allQuiz + allMock + allLive, cards: cards.length, reviewedTwice, guestRows };
   } finally {
     await db.$disconnect();
   }
@@ -186,7 +198,7 @@ let app: RunningApp | null = null;
 try {
   app = await startApp(PORT);
   const answers = await prepareClients(app);
-  console.log(`clients: ${GUESTS} guests (${GUESTS * QUIZ_PER_GUEST} quiz answers, ${MOCK_GUESTS} mock answers), ${LIVE_LEARNERS} live learners; server pid ${app.serverPid}`);
+  console.log(`clients: ${GUESTS} guests (${GUESTS * QUIZ_PER_GUEST} quiz answers, ${MOCK_GUESTS} mock answers), ${FIRST_ANSWERS} visitors answering without a cookie, ${LIVE_LEARNERS} live learners; server pid ${app.serverPid}`);
 
   const acknowledged = await burstAndKill(app, answers);
   const unanswered = answers.filter((a) => a.first === undefined);
@@ -215,7 +227,8 @@ try {
   check(v.missing.length === 0 && v.stored === answers.length, "every answer is stored after the resends", `${v.missing.length} missing`);
   check(v.duplicates === 0, "no answer is stored twice");
   check(v.totals === answers.length, "no answer row without its attempt id", `${v.totals} rows`);
-  check(v.cards === GUESTS * QUIZ_PER_GUEST && v.reviewedTwice === 0, "each quiz answer counts once toward spaced review", `${v.cards} cards`);
+  check(v.cards === GUESTS * QUIZ_PER_GUEST + FIRST_ANSWERS && v.reviewedTwice === 0, "each quiz answer counts once toward spaced review", `${v.cards} cards`);
+  check(v.guestRows === GUESTS + FIRST_ANSWERS, "a first answer resent without a cookie finds the guest its first copy made (no orphaned guests)", `${v.guestRows} guests for ${GUESTS} + ${FIRST_ANSWERS} visitors`);
 
   await gracefulStop(app);
   app = null;

@@ -11,14 +11,18 @@ export async function learnerPost<T>(
   req: Request,
   check: (body: unknown) => Checked<T>,
   act: (db: PrismaClient, userId: string, value: T, now: Date) => Promise<ApiResult>,
-  /** For actions on something the learner already owns (an interview): a visitor without an identity gets a 404 instead of a new guest. */
-  options: { createGuest: boolean } = { createGuest: true },
+  /**
+   * createGuest: false for actions on something the learner already owns (an interview): a
+   * visitor without an identity gets a 404 instead of a new guest. attemptIdOf: for answers, the
+   * attempt id that names a visitor's first guest (lib/auth getActor).
+   */
+  options: { createGuest: boolean; attemptIdOf?: (value: T) => string | undefined } = { createGuest: true },
 ): Promise<Response> {
   const json = await readJson(req);
   if (!json.ok) return Response.json(json.result.body, { status: json.result.status });
   const checked = check(json.body);
   if (!checked.ok) return Response.json(checked.result.body, { status: checked.result.status });
-  const actor = await getActor({ create: options.createGuest });
+  const actor = await getActor({ create: options.createGuest, firstAttemptId: options.attemptIdOf?.(checked.value) });
   if (!actor) return Response.json({ error: "not found" }, { status: 404 });
   const result = await act(db, actor.userId, checked.value, await requestNow());
   return Response.json(result.body, { status: result.status });

@@ -7,7 +7,8 @@ import { mergeGuestInto } from "@/lib/progress/merge";
 import { appCookieOptions } from "@/lib/security/cookies";
 import { authOptions, GUEST_COOKIE } from "./options";
 import { canTeach, isAdmin } from "@/lib/roles";
-import { findGuestByToken, hashGuestToken, newGuestToken } from "./users";
+import { isUniqueViolation } from "@/lib/progress/attempt-id";
+import { findGuestByToken, guestTokenFromAttempt, hashGuestToken, newGuestToken } from "./users";
 
 /** Who is acting: a signed-in user, or a guest known by a cookie. */
 export interface Actor {
@@ -27,9 +28,11 @@ export async function getSessionUserId(): Promise<string | null> {
 
 /**
  * Resolves the current actor. With `create`, a visitor without an identity gets a guest row
- * and cookie (allowed only where cookies can be set: route handlers and server actions).
+ * and cookie (allowed only where cookies can be set: route handlers and server actions). When
+ * that first request is an answer, `firstAttemptId` (its attempt id) names the guest, so that
+ * resending the answer without the cookie its lost response carried finds the same guest.
  */
-export async function getActor(opts: { create: boolean } = { create: false }): Promise<Actor | null> {
+export async function getActor(opts: { create: boolean; firstAttemptId?: string } = { create: false }): Promise<Actor | null> {
   const sessionUserId = await getSessionUserId();
   if (sessionUserId) {
     const user = await db.user.findUnique({ where: { id: sessionUserId } });
@@ -45,8 +48,17 @@ export async function getActor(opts: { create: boolean } = { create: false }): P
     return { userId: guest.id, kind: "guest", name: null, email: null, role: "learner" };
   }
   if (!opts.create) return null;
-  const fresh = newGuestToken();
-  const created = await db.user.create({ data: { guestTokenHash: hashGuestToken(fresh) } });
+  const secret = process.env.NEXTAUTH_SECRET;
+  const fresh = opts.firstAttemptId && secret ? guestTokenFromAttempt(opts.firstAttemptId, secret) : newGuestToken();
+  const guestTokenHash = hashGuestToken(fresh);
+  // A resend of a first answer finds the guest its first copy made; two copies at once meet on the unique index.
+  const created =
+    (await findGuestByToken(db, fresh)) ??
+    (await db.user.create({ data: { guestTokenHash } }).catch(async (err: unknown) => {
+      const again = isUniqueViolation(err) ? await findGuestByToken(db, fresh) : null;
+      if (!again) throw err;
+      return again;
+    }));
   jar.set(GUEST_COOKIE, fresh, appCookieOptions(GUEST_COOKIE_MAX_AGE));
   noteRequestUser(created.id);
   return { userId: created.id, kind: "guest", name: null, email: null, role: "learner" };

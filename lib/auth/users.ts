@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import { hashPassword, verifyPassword } from "./password";
 import type { Role } from "@/lib/roles";
@@ -13,6 +13,16 @@ export function hashGuestToken(token: string): string {
 
 export function newGuestToken(): string {
   return randomBytes(24).toString("base64url");
+}
+
+/**
+ * The guest token a visitor's first answer names (decision 015): derived with the app's secret
+ * from the answer's attempt id (a UUID only that browser knows), so a resend of the answer after
+ * its response was lost — the response that carried the guest cookie — finds the guest the first
+ * copy created, instead of storing the answer again under a new one. Same shape as newGuestToken.
+ */
+export function guestTokenFromAttempt(attemptId: string, secret: string): string {
+  return createHmac("sha256", secret).update(`lossless-guest:${attemptId}`).digest().subarray(0, 24).toString("base64url");
 }
 
 /** The guest row behind a guest cookie's token, if it still exists. */

@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 /** Grades one answer on the server and records it for the current learner (guest or signed in). */
 export const POST = api(async function POST(req: Request) {
-  return learnerPost(req, checkAnswer, answerQuestion);
+  return learnerPost(req, checkAnswer, answerQuestion, { createGuest: true, attemptIdOf: (answer) => answer.request.clientAttemptId });
 });
