@@ -180,23 +180,23 @@ export function LabClient({ presets, groups, start, t }: { presets: Record<strin
           {/* Boundaries let React hydrate the settings and the player as separate pieces of work,
               yielding to the browser between them, instead of in one long task. */}
           <Suspense>
-          <ConfigFields section="run" legend={t.lab.run} input={input} normalised={{ seed: normalised.seed, durationMs: normalised.durationMs }} onChange={(s) => edit({ ...input, ...s })} t={t.lab} terms={t.terms} />
-          {(["cluster", "producer", "consumer"] as const).map((section) => (
-            <ConfigFields
-              key={section}
-              section={section}
-              legend={t.lab[section]}
-              input={input[section] ?? {}}
-              normalised={normalised[section] as unknown as Record<string, unknown>}
-              onChange={(s) => edit({ ...input, [section]: s })}
-              t={t.lab}
-              terms={t.terms}
-            />
-          ))}
-          <FaultEditor faults={(input.faults ?? []) as never} brokers={normalised.cluster.brokers} onChange={(faults) => edit({ ...input, faults })} t={t.lab} terms={t.terms} />
-          <button type="button" className="button secondary" onClick={() => edit({ ...input, faults: [...(input.faults ?? []), newFault("crash-broker", Math.min(Math.round(atMsRef.current / 100) * 100, normalised.durationMs))] })}>
-            {t.lab.addFault}
-          </button>
+            <ConfigFields section="run" legend={t.lab.run} input={input} normalised={{ seed: normalised.seed, durationMs: normalised.durationMs }} onChange={(s) => edit({ ...input, ...s })} t={t.lab} terms={t.terms} />
+            {(["cluster", "producer", "consumer"] as const).map((section) => (
+              <ConfigFields
+                key={section}
+                section={section}
+                legend={t.lab[section]}
+                input={input[section] ?? {}}
+                normalised={normalised[section] as unknown as Record<string, unknown>}
+                onChange={(s) => edit({ ...input, [section]: s })}
+                t={t.lab}
+                terms={t.terms}
+              />
+            ))}
+            <FaultEditor faults={(input.faults ?? []) as never} brokers={normalised.cluster.brokers} onChange={(faults) => edit({ ...input, faults })} t={t.lab} terms={t.terms} />
+            <button type="button" className="button secondary" onClick={() => edit({ ...input, faults: [...(input.faults ?? []), newFault("crash-broker", Math.min(Math.round(atMsRef.current / 100) * 100, normalised.durationMs))] })}>
+              {t.lab.addFault}
+            </button>
           </Suspense>
         </div>
         <div className="lab-player">
@@ -207,25 +207,25 @@ export function LabClient({ presets, groups, start, t }: { presets: Record<strin
             </Suspense>
           )}
           <Suspense>
-          {scenario ? (
-            <SimulationClient
-              name={preset ?? "lab"}
-              title={preset ? (presets[preset]?.title ?? preset) : t.lab.custom}
-              scenario={scenario}
-              labels={t.sim}
-              eventLabels={t.events}
-              terms={t.terms}
-              initialAtMs={openAt}
-              onTimeChange={onTime}
-              onInjectFault={inject}
-              onMoveFault={moveFault}
-              onRemoveFault={removeFault}
-            />
-          ) : (
-            <p className="alert" role="alert">
-              {t.lab.invalid.replace("{message}", parsed && !parsed.ok ? parsed.error : "")}
-            </p>
-          )}
+            {scenario ? (
+              <SimulationClient
+                name={preset ?? "lab"}
+                title={preset ? (presets[preset]?.title ?? preset) : t.lab.custom}
+                scenario={scenario}
+                labels={t.sim}
+                eventLabels={t.events}
+                terms={t.terms}
+                initialAtMs={openAt}
+                onTimeChange={onTime}
+                onInjectFault={inject}
+                onMoveFault={moveFault}
+                onRemoveFault={removeFault}
+              />
+            ) : (
+              <p className="alert" role="alert">
+                {t.lab.invalid.replace("{message}", parsed && !parsed.ok ? parsed.error : "")}
+              </p>
+            )}
           </Suspense>
         </div>
       </div>
