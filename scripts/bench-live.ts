@@ -7,18 +7,15 @@
  * 30-learner session runs first to warm the fresh server up (its figures are printed too).
  * Target (issue 9): N = 300, answer p95 < 200 ms, all counted. Asserts nothing.
  */
-import { spawnSync } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import path from "node:path";
-import { loadQuestionFiles } from "../lib/content/questions";
 import { startApp } from "./app-server";
 import { pct } from "./percentile";
+import { cookieOf, signInInstructor, singleChoiceQuestions } from "./process/helpers";
 
 const N = Number(process.argv[2] ?? process.env.LEARNERS ?? 300);
 const WARMUP = 30;
 const PASSWORD = "bench password long enough";
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
 
 /** Reads an SSE response, calling `onView` with each data message. */
 async function follow(res: Response, onView: (view: Record<string, unknown>) => void, signal: AbortSignal) {
@@ -132,23 +129,10 @@ const app = await startApp(process.env.BENCH_PORT ?? "3221");
 const base = app.baseUrl;
 const stop = new AbortController();
 try {
-  const root = path.join(import.meta.dirname, "..");
-  const made = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", "bench-host@example.com", "--role", "instructor", "--password", PASSWORD], { cwd: root, env: { ...process.env, DATABASE_URL: app.databaseUrl }, encoding: "utf8" });
-  if (made.status !== 0) throw new Error(made.stderr);
-
-  // Sign the instructor in through next-auth's credentials endpoint.
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieOf(csrf) },
-    body: new URLSearchParams({ csrfToken, email: "bench-host@example.com", password: PASSWORD, json: "true" }),
-  });
-  const host = [cookieOf(csrf), cookieOf(signIn)].join("; ");
+  const host = await signInInstructor(base, app.databaseUrl, "bench-host@example.com", PASSWORD);
 
   // One single-choice question from the bank.
-  const first = [...loadQuestionFiles().values()].flatMap((f) => f.questions).find((q) => q.type === "single")!;
+  const first = singleChoiceQuestions()[0]!;
   // A freshly started server compiles its code paths on first use; a short session warms it up
   // as a server that has been running for a while would be.
   const warm = await runSession(base, host, first.id, WARMUP, stop);

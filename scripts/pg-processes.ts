@@ -6,9 +6,9 @@
  * shows the question the host started on B, and the host's feed on A counts every answer posted
  * to B — live events crossing processes through LISTEN/NOTIFY, sessions valid on any process.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
-import { loadQuestionFiles } from "../lib/content/questions";
+import { cookieOf, signInInstructor, singleChoiceQuestions } from "./process/helpers";
 
 const root = path.join(import.meta.dirname, "..");
 
@@ -47,7 +47,6 @@ async function startApp(port: string, databaseUrl: string): Promise<{ baseUrl: s
 
 const LEARNERS = 20;
 const PASSWORD = "two processes, one database";
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
 
 /** Follows an SSE response: `latest()` is the last view received. */
 function feed(res: Response, signal: AbortSignal): { latest: () => Record<string, unknown> | null } {
@@ -98,21 +97,10 @@ export async function checkTwoProcesses(databaseUrl: string, ports: [string, str
     apps.push(await startApp(ports[1], databaseUrl));
     const [a, b] = apps.map((app) => app.baseUrl) as [string, string];
 
-    const made = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", "host@example.com", "--role", "instructor", "--password", PASSWORD], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
-    if (made.status !== 0) throw new Error(`user:create failed: ${made.stderr || made.stdout}`);
-    const csrf = await fetch(`${a}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const signIn = await fetch(`${a}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieOf(csrf) },
-      body: new URLSearchParams({ csrfToken, email: "host@example.com", password: PASSWORD, json: "true" }),
-    });
-    const host = [cookieOf(csrf), cookieOf(signIn)].join("; ");
-    if (!host.includes("session-token")) throw new Error(`signing in on process A gave no session cookie (${signIn.status})`);
+    const host = await signInInstructor(a, databaseUrl, "host@example.com", PASSWORD);
 
-    const question = [...loadQuestionFiles().values()].flatMap((f) => f.questions).find((q) => q.type === "single");
-    if (!question || question.type !== "single") throw new Error("the question bank has no single-choice question");
+    const question = singleChoiceQuestions()[0];
+    if (!question) throw new Error("the question bank has no single-choice question");
     const created = await post(`${a}/api/live`, host, { title: "two processes", questionIds: [question.id], secondsPerItem: 120 });
     const session = (await created.json()) as { id: string; code: string; error?: string };
     if (!created.ok) throw new Error(`creating the session on A: ${created.status} ${session.error}`);

@@ -1,9 +1,12 @@
 /**
- * Shared by the process-level tests (scripts/crash-test.ts): a live session set up directly in
- * the app's database, an SSE reader, and a request whose body arrives slowly (so it is still in
- * flight when a signal arrives). Run under `--conditions=react-server` (lib/db is server-only).
+ * Shared by the process-level tests and benchmarks (crash-test, pg-processes, bench-live): an
+ * instructor signed in over HTTP, a live session set up directly in the app's database, an SSE
+ * reader, and a request whose body arrives slowly (so it is still in flight when a signal
+ * arrives). Run under `--conditions=react-server` (lib/db is server-only).
  */
+import { spawnSync } from "node:child_process";
 import { request } from "node:http";
+import path from "node:path";
 import { createDb } from "../../lib/db/client";
 import { loadQuestionFiles } from "../../lib/content/questions";
 import { control, createLive, createLiveSchema } from "../../lib/live/db";
@@ -14,6 +17,28 @@ export const cookieOf = (res: Response) =>
     .getSetCookie()
     .map((c) => c.split(";")[0]!)
     .join("; ");
+
+/**
+ * Creates an instructor in the app's database with the CLI (`npm run user:create`), signs them
+ * in through next-auth's credentials endpoint on `base`, and returns the cookie header to send
+ * as them (the CSRF cookie with the session cookie).
+ */
+export async function signInInstructor(base: string, databaseUrl: string, email: string, password: string): Promise<string> {
+  const root = path.join(import.meta.dirname, "..", "..");
+  const made = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", email, "--role", "instructor", "--password", password], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`user:create failed: ${made.stderr || made.stdout}`);
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieOf(csrf) },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const cookie = [cookieOf(csrf), cookieOf(signIn)].join("; ");
+  if (!cookie.includes("session-token")) throw new Error(`signing in as ${email} on ${base} gave no session cookie (${signIn.status})`);
+  return cookie;
+}
 
 /** Single-choice questions of the bank, to answer with a known option. */
 export function singleChoiceQuestions(): Extract<Question, { type: "single" }>[] {
