@@ -46,7 +46,8 @@ describe.each(["en", "zh"] as const)("the admin page in %s", (locale) => {
     const admin = await signIn(browser.current, baseUrl, locale, emails.admin);
     await admin.page.getByRole("link", { name: t.nav.admin, exact: true }).click();
     await admin.page.waitForURL(`**/${locale}/admin`);
-    expect(await admin.page.title()).toContain(t.admin.title);
+    // A link navigates in the page: the new title follows the address (Next streams it after the content).
+    await expect.poll(() => admin.page.title()).toContain(t.admin.title);
     await admin.page.getByRole("heading", { level: 1, name: t.admin.title }).waitFor();
     // The admin's own row cannot be changed.
     await admin.page.locator(`tr[data-user="${emails.admin}"]`).getByText(t.admin.you).waitFor();

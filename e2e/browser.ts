@@ -12,6 +12,9 @@ export function launch(): Promise<Browser> {
 
 /** No serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // After an in-page navigation or refresh Next streams the new <title> after the content, so
+  // the page is audited once it has one; a page that never gets a title still fails below.
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5000 }).catch(() => {});
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), page.url()).toEqual([]);
